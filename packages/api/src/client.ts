@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { ActorListSchema, ActorSchema, type Actor, type ActorRequest } from './actor.js';
+import { AliasListSchema, AliasSchema, type Alias, type AliasRequest } from './alias.js';
+import {
+  ExecutionLogsSchema,
+  ExecutionSchema,
+  ExecutionsSummarySchema,
+  type AddExecutionRequest,
+  type Execution,
+  type ExecutionLogs,
+  type ExecutionsSummary,
+} from './execution.js';
+import { ActorMessageResponseSchema, ActorMessagesSchema, type ActorMessageResponse, type ActorMessages } from './message.js';
+import { ActorNonceListSchema, ActorNonceSchema, type ActorNonce, type AddNonceRequest } from './nonce.js';
+import { ActorPermissionsSchema, type ActorPermissions, type PermissionsUpdateRequest } from './permissions.js';
+import { ActorStateSchema, type ActorState } from './state.js';
+import { Transport, type Query, type TransportOptions } from './transport.js';
+import { ActorWorkerListSchema, ActorWorkerSchema, type ActorWorker, type AddWorkersRequest } from './worker.js';
+
+export type ActorsClientOptions = TransportOptions;
+/** Environment variables for one execution; they travel as query parameters. */
+export type MessageEnvironment = Record<string, string | number | boolean>;
+export interface Paging {
+  limit?: number;
+  offset?: number;
+}
+/** A message body: a string (sent as `{message}`, content type `str`), the seed's `{message}`, or any JSON value. */
+export type MessageBody = string | { message: string } | Record<string, unknown> | unknown[] | number | boolean | null;
+export interface SyncResult {
+  /** The execution's first result, or its logs when it sent none. */
+  body: Uint8Array;
+  contentType: string;
+  executionId: string | null;
+}
+
+const TextResult = z.unknown().transform((v) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)));
+const WorkersAdded = z.union([ActorWorkerListSchema, z.null(), z.unknown().transform(() => null)]);
+const seg = encodeURIComponent;
+
+/**
+ * A typed client for the Abaco / Tapis actors API: one method per operation of the agavepy `actors` reference,
+ * with its names and parameters, plus mailbox purge, force-quit and aliases.
+ *
+ * @example
+ * const client = new ActorsClient({ baseUrl: 'http://127.0.0.1:5000', credentials: { kind: 'bearer', token } });
+ * const actor = await client.add({ image: 'abacosamples/wc', name: 'wc' });
+ * const { executionId } = await client.sendMessage(actor.id, 'the quick brown fox');
+ */
+export class ActorsClient {
+  private readonly http: Transport;
+
+  constructor(options: ActorsClientOptions) {
+    this.http = new Transport(options);
+  }
+
+  /** The base URL every path is relative to, e.g. `http://127.0.0.1:5000/actors/v2`. */
+  get baseUrl(): string {
+    return this.http.base;
+  }
+
+  // ---- actors ------------------------------------------------------------------------------------------------
+  list(limit = 250, offset = 0): Promise<Actor[]> {
+    return this.http.call({ method: 'GET', path: '', query: { limit, offset } }, ActorListSchema);
+  }
+  add(body: ActorRequest): Promise<Actor> {
+    return this.http.call({ method: 'POST', path: '', json: body }, ActorSchema);
+  }
+  get(actorId: string): Promise<Actor> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}` }, ActorSchema);
+  }
+  update(actorId: string, body: ActorRequest): Promise<Actor> {
+    return this.http.call({ method: 'PUT', path: `/${seg(actorId)}`, json: body }, ActorSchema);
+  }
+  delete(actorId: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}` }, TextResult);
+  }
+
+  // ---- messages ----------------------------------------------------------------------------------------------
+  getMessages(actorId: string): Promise<ActorMessages> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/messages` }, ActorMessagesSchema);
+  }
+  /** Purges the actor's mailbox (the real service's DELETE on messages). */
+  deleteMessages(actorId: string): Promise<ActorMessages> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/messages` }, ActorMessagesSchema);
+  }
+  sendMessage(actorId: string, body: MessageBody, environment: MessageEnvironment = {}): Promise<ActorMessageResponse> {
+    const json = typeof body === 'string' ? { message: body } : body;
+    return this.http.call(
+      { method: 'POST', path: `/${seg(actorId)}/messages`, query: envQuery(environment), json },
+      ActorMessageResponseSchema,
+    );
+  }
+  sendBinaryMessage(
+    actorId: string,
+    message: Uint8Array | ArrayBuffer,
+    environment: MessageEnvironment = {},
+  ): Promise<ActorMessageResponse> {
+    const bytes = message instanceof Uint8Array ? message : new Uint8Array(message);
+    return this.http.call(
+      { method: 'POST', path: `/${seg(actorId)}/messages`, query: envQuery(environment), bytes },
+      ActorMessageResponseSchema,
+    );
+  }
+  /** Sends a message with `_abaco_synchronous=true` and waits for the execution's first result (or its logs). */
+  async sendSynchronousMessage(
+    actorId: string,
+    body: MessageBody | Uint8Array,
+    environment: MessageEnvironment = {},
+  ): Promise<SyncResult> {
+    const query = { ...envQuery(environment), _abaco_synchronous: 'true' };
+    const path = `/${seg(actorId)}/messages`;
+    const response =
+      body instanceof Uint8Array
+        ? await this.http.send({ method: 'POST', path, query, bytes: body })
+        : await this.http.send({ method: 'POST', path, query, json: typeof body === 'string' ? { message: body } : body });
+    return {
+      body: new Uint8Array(await response.arrayBuffer()),
+      contentType: response.headers.get('content-type') ?? '',
+      executionId: response.headers.get('x-abaco-execution-id'),
+    };
+  }
+
+  // ---- state -------------------------------------------------------------------------------------------------
+  getState(actorId: string): Promise<ActorState> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/state` }, ActorStateSchema);
+  }
+  /** Replaces the actor's state with any JSON value. */
+  updateState(actorId: string, body: unknown): Promise<ActorState> {
+    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/state`, json: body }, ActorStateSchema);
+  }
+
+  // ---- permissions -------------------------------------------------------------------------------------------
+  getPermissions(actorId: string): Promise<ActorPermissions> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/permissions` }, ActorPermissionsSchema);
+  }
+  updatePermissions(actorId: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
+    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/permissions`, json: body }, ActorPermissionsSchema);
+  }
+
+  // ---- workers -----------------------------------------------------------------------------------------------
+  /** Ensures at least `num` workers (admin only). Answers the workers when the server lists them. */
+  addWorker(actorId: string, body: AddWorkersRequest = { num: 1 }): Promise<ActorWorker[] | null> {
+    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/workers`, json: body }, WorkersAdded);
+  }
+  listWorkers(actorId: string): Promise<ActorWorker[]> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/workers` }, ActorWorkerListSchema);
+  }
+  getWorker(actorId: string, workerId: string): Promise<ActorWorker> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/workers/${seg(workerId)}` }, ActorWorkerSchema);
+  }
+  deleteWorker(actorId: string, workerId: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/workers/${seg(workerId)}` }, TextResult);
+  }
+
+  // ---- nonces ------------------------------------------------------------------------------------------------
+  addNonce(actorId: string, body: AddNonceRequest = {}): Promise<ActorNonce> {
+    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/nonces`, json: body }, ActorNonceSchema);
+  }
+  listNonces(actorId: string): Promise<ActorNonce[]> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/nonces` }, ActorNonceListSchema);
+  }
+  getNonce(actorId: string, nonceId: string): Promise<ActorNonce> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/nonces/${seg(nonceId)}` }, ActorNonceSchema);
+  }
+  deleteNonce(actorId: string, nonceId: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/nonces/${seg(nonceId)}` }, TextResult);
+  }
+
+  // ---- executions --------------------------------------------------------------------------------------------
+  listExecutions(actorId: string, limit = 250, offset = 0): Promise<ExecutionsSummary> {
+    return this.http.call(
+      { method: 'GET', path: `/${seg(actorId)}/executions`, query: { limit, offset } },
+      ExecutionsSummarySchema,
+    );
+  }
+  addExecution(actorId: string, body: AddExecutionRequest): Promise<Execution> {
+    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/executions`, json: body }, ExecutionSchema);
+  }
+  getExecution(actorId: string, executionId: string): Promise<Execution> {
+    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/executions/${seg(executionId)}` }, ExecutionSchema);
+  }
+  /** Pops the oldest result of the execution: raw bytes, empty when none is left. */
+  async getOneExecutionResult(actorId: string, executionId: string): Promise<Uint8Array> {
+    const response = await this.http.send({
+      method: 'GET',
+      path: `/${seg(actorId)}/executions/${seg(executionId)}/results`,
+    });
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  getExecutionLogs(actorId: string, executionId: string): Promise<ExecutionLogs> {
+    return this.http.call(
+      { method: 'GET', path: `/${seg(actorId)}/executions/${seg(executionId)}/logs` },
+      ExecutionLogsSchema,
+    );
+  }
+  /** Force-quits a running execution (the real service's DELETE on an execution). */
+  deleteExecution(actorId: string, executionId: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/executions/${seg(executionId)}` }, TextResult);
+  }
+
+  // ---- aliases -----------------------------------------------------------------------------------------------
+  listAliases(): Promise<Alias[]> {
+    return this.http.call({ method: 'GET', path: '/aliases' }, AliasListSchema);
+  }
+  addAlias(body: AliasRequest): Promise<Alias> {
+    return this.http.call({ method: 'POST', path: '/aliases', json: body }, AliasSchema);
+  }
+  getAlias(alias: string): Promise<Alias> {
+    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}` }, AliasSchema);
+  }
+  updateAlias(alias: string, actorId: string): Promise<Alias> {
+    return this.http.call({ method: 'PUT', path: `/aliases/${seg(alias)}`, json: { actorId } }, AliasSchema);
+  }
+  deleteAlias(alias: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/aliases/${seg(alias)}` }, TextResult);
+  }
+  getAliasPermissions(alias: string): Promise<ActorPermissions> {
+    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/permissions` }, ActorPermissionsSchema);
+  }
+  updateAliasPermissions(alias: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
+    return this.http.call(
+      { method: 'POST', path: `/aliases/${seg(alias)}/permissions`, json: body },
+      ActorPermissionsSchema,
+    );
+  }
+  addAliasNonce(alias: string, body: AddNonceRequest = {}): Promise<ActorNonce> {
+    return this.http.call({ method: 'POST', path: `/aliases/${seg(alias)}/nonces`, json: body }, ActorNonceSchema);
+  }
+  listAliasNonces(alias: string): Promise<ActorNonce[]> {
+    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/nonces` }, ActorNonceListSchema);
+  }
+  getAliasNonce(alias: string, nonceId: string): Promise<ActorNonce> {
+    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` }, ActorNonceSchema);
+  }
+  deleteAliasNonce(alias: string, nonceId: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` }, TextResult);
+  }
+}
+
+function envQuery(environment: MessageEnvironment): Query {
+  if ('message' in environment) {
+    throw new TypeError('environment may not contain "message": the service reads that query parameter as the message');
+  }
+  return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
+}

@@ -1,0 +1,17 @@
+export * from './common.js';
+export * from './coerce.js';
+export * from './envelope.js';
+export * from './case.js';
+export * from './errors.js';
+export * from './actor.js';
+export * from './alias.js';
+export * from './message.js';
+export * from './state.js';
+export * from './permissions.js';
+export * from './worker.js';
+export * from './nonce.js';
+export * from './execution.js';
+export { Transport, resolveBase, FLAVOUR_BASE_PATHS } from './transport.js';
+export type { ApiFlavour, Credentials, TransportOptions, RequestSpec, Query } from './transport.js';
+export * from './client.js';
+export * from './container.js';
