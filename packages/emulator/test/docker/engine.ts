@@ -1,0 +1,13 @@
+import { pingEngine } from '../../src/docker/docker-client.js';
+
+/**
+ * Whether tests that need the Docker engine can run. In CI (`CI=true`) a missing engine is a failure, never a
+ * silent skip: `requireEngine()` throws there.
+ */
+export const engine = await pingEngine();
+
+export const skipWithoutEngine = !engine.ok && process.env.CI !== 'true';
+
+export function requireEngine(): void {
+  if (!engine.ok) throw new Error(`these tests need a Docker engine: ${engine.message}`);
+}
