@@ -15,3 +15,4 @@ export { Transport, resolveBase, FLAVOUR_BASE_PATHS } from './transport.js';
 export type { ApiFlavour, Credentials, TransportOptions, RequestSpec, Query } from './transport.js';
 export * from './client.js';
 export * from './container.js';
+export * from './python-literal.js';
