@@ -83,14 +83,18 @@ export class ActorsClient {
   deleteMessages(actorId: string): Promise<ActorMessages> {
     return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/messages` }, ActorMessagesSchema);
   }
-  sendMessage(actorId: string, body: MessageBody, environment: MessageEnvironment = {}): Promise<ActorMessageResponse> {
+  async sendMessage(
+    actorId: string,
+    body: MessageBody,
+    environment: MessageEnvironment = {},
+  ): Promise<ActorMessageResponse> {
     const json = typeof body === 'string' ? { message: body } : body;
     return this.http.call(
       { method: 'POST', path: `/${seg(actorId)}/messages`, query: envQuery(environment), json },
       ActorMessageResponseSchema,
     );
   }
-  sendBinaryMessage(
+  async sendBinaryMessage(
     actorId: string,
     message: Uint8Array | ArrayBuffer,
     environment: MessageEnvironment = {},
@@ -109,12 +113,12 @@ export class ActorsClient {
   ): Promise<SyncResult> {
     const query = { ...envQuery(environment), _abaco_synchronous: 'true' };
     const path = `/${seg(actorId)}/messages`;
-    const response =
+    const { response, body: bytes } =
       body instanceof Uint8Array
-        ? await this.http.send({ method: 'POST', path, query, bytes: body })
-        : await this.http.send({ method: 'POST', path, query, json: typeof body === 'string' ? { message: body } : body });
+        ? await this.http.read({ method: 'POST', path, query, bytes: body })
+        : await this.http.read({ method: 'POST', path, query, json: typeof body === 'string' ? { message: body } : body });
     return {
-      body: new Uint8Array(await response.arrayBuffer()),
+      body: bytes,
       contentType: response.headers.get('content-type') ?? '',
       executionId: response.headers.get('x-abaco-execution-id'),
     };
@@ -181,11 +185,11 @@ export class ActorsClient {
   }
   /** Pops the oldest result of the execution: raw bytes, empty when none is left. */
   async getOneExecutionResult(actorId: string, executionId: string): Promise<Uint8Array> {
-    const response = await this.http.send({
+    const { body } = await this.http.read({
       method: 'GET',
       path: `/${seg(actorId)}/executions/${seg(executionId)}/results`,
     });
-    return new Uint8Array(await response.arrayBuffer());
+    return body;
   }
   getExecutionLogs(actorId: string, executionId: string): Promise<ExecutionLogs> {
     return this.http.call(

@@ -42,6 +42,18 @@ export interface RequestSpec {
 
 const KNOWN_BASES = Object.values(FLAVOUR_BASE_PATHS);
 
+/** The URL as errors show it: a nonce is a credential, so its value is hidden. */
+function masked(url: string): string {
+  return url.replace(/x-nonce=[^&]+/, 'x-nonce=***');
+}
+
+/** Why a request got no answer, e.g. `ECONNREFUSED 127.0.0.1:5000` rather than undici's bare "fetch failed". */
+function reason(cause: unknown): string {
+  const inner = (cause as { cause?: { message?: unknown } } | undefined)?.cause;
+  if (typeof inner?.message === 'string' && inner.message) return `${(cause as Error).message} (${inner.message})`;
+  return (cause as Error).message;
+}
+
 export function resolveBase(baseUrl: string, flavour: ApiFlavour = 'v2'): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
   const url = new URL(trimmed);
@@ -86,7 +98,7 @@ export class Transport {
   /** Sends a request and returns the raw response once it is known to be a success. */
   async send(spec: RequestSpec): Promise<Response> {
     const url = this.url(spec.path, spec.query);
-    const failed: FailedRequest = { method: spec.method, url: url.replace(/x-nonce=[^&]+/, 'x-nonce=***') };
+    const failed: FailedRequest = { method: spec.method, url: masked(url) };
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...this.authHeaders() };
     let body: RequestInit['body'];
     if (spec.bytes) {
@@ -105,22 +117,41 @@ export class Transport {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
-      const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
-      throw new ActorsApiError({
-        status: 0,
-        message: timedOut
-          ? `no answer within ${this.timeoutMs} ms; raise timeoutMs or check that the server is up`
-          : `could not reach ${this.base}: ${(cause as Error).message}; check the URL and that the server is running`,
-        request: failed,
-        cause,
-      });
+      throw this.noAnswer(cause, failed);
     }
     if (!response.ok) throw await this.errorFrom(response, failed);
     return response;
   }
 
+  /** Sends a request and reads the whole body of its successful answer, under the same time-out. */
+  async read(spec: RequestSpec): Promise<{ response: Response; body: Uint8Array }> {
+    const response = await this.send(spec);
+    const failed: FailedRequest = { method: spec.method, url: masked(response.url || this.url(spec.path, spec.query)) };
+    return { response, body: await this.bytesOf(response, failed) };
+  }
+
+  private async bytesOf(response: Response, request: FailedRequest): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      throw this.noAnswer(cause, request);
+    }
+  }
+
+  private noAnswer(cause: unknown, request: FailedRequest): ActorsApiError {
+    const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
+    return new ActorsApiError({
+      status: 0,
+      message: timedOut
+        ? `no answer within ${this.timeoutMs} ms; raise timeoutMs or check that the server is up`
+        : `could not reach ${this.base}: ${reason(cause)}; check the URL and that the server is running`,
+      request,
+      cause,
+    });
+  }
+
   private async errorFrom(response: Response, request: FailedRequest): Promise<ActorsApiError> {
-    const text = await response.text();
+    const text = new TextDecoder().decode(await this.bytesOf(response, request));
     let body: unknown = text;
     let message = text.slice(0, 500) || response.statusText;
     try {
@@ -135,11 +166,11 @@ export class Transport {
 
   /** Sends a request, unwraps the envelope and parses its result with `schema`. */
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
-    const response = await this.send(spec);
-    const failed: FailedRequest = { method: spec.method, url: response.url || this.url(spec.path, spec.query) };
+    const { response, body: bytes } = await this.read(spec);
+    const failed: FailedRequest = { method: spec.method, url: masked(response.url || this.url(spec.path, spec.query)) };
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(new TextDecoder().decode(bytes));
     } catch (cause) {
       throw new ActorsResponseError('the server answered with a body that is not JSON', failed, undefined, { cause });
     }

@@ -14,7 +14,8 @@ export interface RecordedRequest {
 export type Reply =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: Uint8Array | string; headers?: Record<string, string> }
-  | { kind: 'hold' };
+  | { kind: 'hold' }
+  | { kind: 'stall'; status: number; head: Uint8Array | string; headers?: Record<string, string> };
 
 /** A success envelope around `result`, in whatever key case `result` is already written in. */
 export function envelope(result: unknown, message = 'Actors retrieved successfully.'): Reply {
@@ -31,6 +32,11 @@ export function raw(body: Uint8Array | string, headers: Record<string, string> =
 }
 
 export const hold = (): Reply => ({ kind: 'hold' });
+
+/** Sends the status, headers and the first bytes of a body, then holds the rest back. */
+export function stall(head: Uint8Array | string, headers: Record<string, string> = {}, status = 200): Reply {
+  return { kind: 'stall', status, head, headers };
+}
 
 /** A real HTTP server on 127.0.0.1 that records requests and answers scripted replies, in order. */
 export class FakeServer {
@@ -84,7 +90,7 @@ export class FakeServer {
 
   /** Ends every held request with a 503, so no socket outlives the test. */
   release(): void {
-    for (const res of this.held) res.writeHead(503).end();
+    for (const res of this.held) (res.headersSent ? res : res.writeHead(503)).end();
     this.held.clear();
   }
 
@@ -100,6 +106,12 @@ export class FakeServer {
 
   private answer(res: ServerResponse, reply: Reply): void {
     if (reply.kind === 'hold') {
+      this.held.add(res);
+      return;
+    }
+    if (reply.kind === 'stall') {
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.write(reply.head);
       this.held.add(res);
       return;
     }
