@@ -1,0 +1,65 @@
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { BinaryMessageError } from './errors.js';
+
+export interface BinaryPipeOptions {
+  /** Once data came, how long the pipe may stay empty with a writer still attached before the message is whole. */
+  idleAfterDataMs?: number;
+  /** How long to wait for the first byte while a writer is attached but has written nothing. */
+  waitForDataMs?: number;
+  /** How often to look again while the pipe is empty. */
+  pollMs?: number;
+}
+
+/**
+ * Reads the binary message from the FIFO at `path`, non-blocking, until it is empty: to end of file once every writer
+ * has closed it; or, when a writer keeps it open, until it has stayed empty for `idleAfterDataMs` after the data.
+ * A message larger than the pipe's buffer (64 KiB) arrives while it is read, so an empty pipe is waited on, not
+ * taken as the end. Works on a regular file too.
+ */
+export async function readBinaryPipe(path: string, options: BinaryPipeOptions = {}): Promise<Uint8Array> {
+  const { idleAfterDataMs = 500, waitForDataMs = 5000, pollMs = 2 } = options;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new BinaryMessageError(
+      missing
+        ? `there is no binary message: ${path} does not exist. Only a message sent as application/octet-stream has one; check the execution's content type (_abaco_Content_Type)`
+        : `could not open the binary message at ${path}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.allocUnsafe(65_536);
+  let total = 0;
+  let lastProgress = Date.now();
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code !== 'EAGAIN') {
+          throw new BinaryMessageError(
+            `could not read the binary message at ${path}: ${(cause as Error).message}`,
+            {
+              cause,
+            },
+          );
+        }
+        if (Date.now() - lastProgress >= (total > 0 ? idleAfterDataMs : waitForDataMs)) break;
+        await delay(pollMs);
+        continue;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      total += n;
+      lastProgress = Date.now();
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
