@@ -1,0 +1,61 @@
+import { ABACO_ENV, ACTORKIT_ENV, toPythonLiteral } from '@actorkit/api';
+import type { ActorRecord, QueuedMessage } from '../store/records.js';
+
+/** How JSON messages and state are written into `MSG` and `_abaco_actor_state`. */
+export type MessageFormat = 'python' | 'json';
+
+export interface EnvironmentInput {
+  actor: ActorRecord;
+  message: QueuedMessage;
+  workerId: string;
+  /** The URL the container reaches the API at. */
+  apiServer: string;
+  /** The execution's token; empty when the actor's `token` is false. */
+  token: string;
+  state: unknown;
+  format: MessageFormat;
+  jwtHeaderName: string;
+}
+
+function literal(value: unknown, format: MessageFormat): string {
+  return format === 'json' ? JSON.stringify(value) : toPythonLiteral(value);
+}
+
+/** The message as `MSG` carries it: text as sent, JSON as a Python literal (or JSON), nothing for binary. */
+export function messageVariable(message: QueuedMessage, format: MessageFormat): string | undefined {
+  if (message.contentType === 'application/octet-stream') return undefined;
+  const text = message.body.toString('utf8');
+  if (message.contentType === 'str') return text;
+  return literal(JSON.parse(text) as unknown, format);
+}
+
+/**
+ * The full environment of one execution: the actor's defaultEnvironment, overridden by the message's query
+ * parameters, overridden by the platform's own `_abaco_*` variables (which a user cannot forge).
+ */
+export function executionEnvironment(input: EnvironmentInput): Record<string, string> {
+  const { actor, message } = input;
+  const env: Record<string, string> = { ...actor.defaultEnvironment, ...message.env };
+  delete env[ABACO_ENV.message];
+  const msg = messageVariable(message, input.format);
+  if (msg !== undefined) env[ABACO_ENV.message] = msg;
+  const state = input.state === undefined || input.state === null ? {} : input.state;
+  Object.assign(env, {
+    [ABACO_ENV.contentType]: message.contentType,
+    [ABACO_ENV.contentTypeDash]: message.contentType,
+    [ABACO_ENV.executionId]: message.executionId,
+    [ABACO_ENV.actorId]: actor.id,
+    [ABACO_ENV.actorDbId]: `${actor.tenant}_${actor.id}`,
+    [ABACO_ENV.actorName]: actor.name ?? '',
+    [ABACO_ENV.workerId]: input.workerId,
+    [ABACO_ENV.username]: message.sender,
+    [ABACO_ENV.containerRepo]: actor.image,
+    [ABACO_ENV.actorRevision]: String(actor.revision),
+    [ABACO_ENV.apiServer]: input.apiServer,
+    [ABACO_ENV.accessToken]: input.token,
+    [ABACO_ENV.jwtHeaderName]: input.jwtHeaderName,
+    [ABACO_ENV.actorState]: literal(state, input.format),
+  });
+  if (input.format === 'json') env[ACTORKIT_ENV.messageFormat] = 'json';
+  return env;
+}

@@ -1,0 +1,8 @@
+export { ExecutorWorkerPool } from './worker-pool.js';
+export type { WorkerPoolOptions } from './pool-context.js';
+export type { RecoveryReport } from './recovery.js';
+export { INTERRUPTED_MESSAGE } from './recovery.js';
+export { executionEnvironment, messageVariable } from './container-env.js';
+export type { MessageFormat } from './container-env.js';
+export { LOCAL_SETTINGS, devMounts, processCommand } from './local-settings.js';
+export type { ProcessCommand } from './local-settings.js';

@@ -1,0 +1,183 @@
+import { EventEmitter } from 'node:events';
+import createDebug from 'debug';
+import { CRON_MESSAGE } from '@actorkit/api';
+import { advanceCron, dueCronActors } from '../domain/cron-due.js';
+import type { ExecutionControl } from '../seams/execution-control.js';
+import type { SynchronousAnswer, WorkerPool } from '../seams/worker-pool.js';
+import type { ActorRecord, ExecutionRecord, WorkerRecord } from '../store/records.js';
+import { actorEvent, deliverEvent } from './actor-events.js';
+import { ActorWorkers } from './actor-workers.js';
+import { resolveOptions, type PoolContext, type WorkerPoolOptions } from './pool-context.js';
+import { recover, type RecoveryReport } from './recovery.js';
+import { synchronousAnswer } from './sync-answer.js';
+
+const debug = createDebug('actorkit:workers');
+
+/**
+ * Runs actors' messages through an executor: one group of workers per actor, fed by the actor's mailbox. This is
+ * the emulator's execution engine; the API talks to it through the WorkerPool and ExecutionControl seams.
+ */
+export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDisposable {
+  readonly runsExecutions = true;
+  private readonly ctx: PoolContext;
+  private readonly groups = new Map<string, ActorWorkers>();
+  private cronTimer: NodeJS.Timeout | undefined;
+  private engineWait: Promise<void> | null = null;
+  private engineProblem: string | null = null;
+  private disposed = false;
+
+  constructor(options: WorkerPoolOptions) {
+    const resolved = resolveOptions(options);
+    const finished = new EventEmitter<{ finished: [ExecutionRecord] }>();
+    finished.setMaxListeners(0);
+    this.ctx = {
+      options: resolved,
+      store: options.store,
+      mailbox: options.mailbox,
+      executor: options.executor,
+      running: new Map(),
+      finished,
+      engineReady: () => this.engineReady(),
+      engineDown: (message) => this.markEngineDown(message),
+    };
+    finished.on('finished', (execution) => this.executionFinished(execution));
+  }
+
+  /** Why executions are waiting, when the engine is down; null when it answers. */
+  get engineStatus(): string | null {
+    return this.engineProblem;
+  }
+
+  /** Recovers what a previous run left, then brings up every actor's workers and the cron timer. */
+  async start(): Promise<RecoveryReport> {
+    const report = await recover(this.ctx);
+    for (const actor of this.ctx.store.actors.all()) void this.group(actor.id).start();
+    const every = this.ctx.options.cronIntervalMs;
+    if (every > 0) this.cronTimer = setInterval(() => this.tickCron(), every).unref();
+    return report;
+  }
+
+  private group(actorId: string): ActorWorkers {
+    let group = this.groups.get(actorId);
+    if (!group) {
+      group = new ActorWorkers(this.ctx, actorId, (actor, status, message) => this.statusChanged(actor, status, message));
+      this.groups.set(actorId, group);
+    }
+    return group;
+  }
+
+  // ---- the WorkerPool seam -----------------------------------------------------------------------------------
+  async actorCreated(actor: ActorRecord): Promise<void> {
+    void this.group(actor.id).start();
+  }
+
+  async actorUpdated(actor: ActorRecord, change: { replaceWorkers: boolean }): Promise<void> {
+    if (!change.replaceWorkers) {
+      this.group(actor.id).messageQueued();
+      return;
+    }
+    const old = this.groups.get(actor.id);
+    this.groups.delete(actor.id);
+    void (async () => {
+      await old?.stop(false); // running executions finish on the old revision; queued messages wait
+      if (!this.disposed && this.ctx.store.actors.get(actor.id)) await this.group(actor.id).start();
+    })();
+  }
+
+  async actorDeleted(actorId: string): Promise<void> {
+    const group = this.groups.get(actorId);
+    this.groups.delete(actorId);
+    await group?.stop(true);
+  }
+
+  async workersAdded(actor: ActorRecord, workers: WorkerRecord[]): Promise<void> {
+    this.group(actor.id).adopt(workers);
+  }
+
+  async workerDeleted(actorId: string, workerId: string): Promise<void> {
+    this.groups.get(actorId)?.retire(workerId);
+  }
+
+  messageQueued(actorId: string): void {
+    if (!this.disposed) this.group(actorId).messageQueued();
+  }
+
+  awaitExecution(execution: ExecutionRecord, signal: AbortSignal): Promise<SynchronousAnswer> {
+    return synchronousAnswer(this.ctx, execution, signal);
+  }
+
+  // ---- the ExecutionControl seam -----------------------------------------------------------------------------
+  async forceQuit(executionId: string): Promise<boolean> {
+    const running = this.ctx.running.get(executionId);
+    if (!running) return false;
+    await running.execution.stop();
+    return true;
+  }
+
+  // ---- cron, events, the engine ------------------------------------------------------------------------------
+  /** Sends due cron messages and advances the schedules. Answers the actors that got one. */
+  tickCron(now: Date = this.ctx.store.clock.now()): string[] {
+    if (this.disposed || !this.ctx.store.isOpen) return [];
+    const sent: string[] = [];
+    for (const actor of dueCronActors(this.ctx.store, now)) {
+      this.ctx.mailbox.send({ actor, sender: actor.owner, contentType: 'str', body: Buffer.from(CRON_MESSAGE), env: {} });
+      advanceCron(this.ctx.store, actor.id, now);
+      this.messageQueued(actor.id);
+      sent.push(actor.id);
+    }
+    return sent;
+  }
+
+  private executionFinished(execution: ExecutionRecord): void {
+    const actor = this.ctx.store.isOpen ? this.ctx.store.actors.get(execution.actorId) : null;
+    if (!actor || (!actor.link && !actor.webhook)) return;
+    void deliverEvent(this.ctx, actor, actorEvent(this.ctx, actor, 'EXECUTION_COMPLETE', execution), (id) =>
+      this.messageQueued(id),
+    );
+  }
+
+  private statusChanged(actor: ActorRecord, status: 'READY' | 'ERROR', message: string): void {
+    if (!actor.link && !actor.webhook) return;
+    const type = status === 'READY' ? 'ACTOR_READY' : 'ACTOR_ERROR';
+    void deliverEvent(this.ctx, actor, actorEvent(this.ctx, actor, type, undefined, message), (id) => this.messageQueued(id));
+  }
+
+  private markEngineDown(message: string): void {
+    this.engineProblem = message;
+  }
+
+  /** Resolves at once while the engine answers; after a failure, when it answers again. */
+  private engineReady(): Promise<void> {
+    if (this.engineProblem === null) return Promise.resolve();
+    this.engineWait ??= (async () => {
+      debug('engine down, waiting: %s', this.engineProblem);
+      while (!this.disposed) {
+        await new Promise((r) => setTimeout(r, this.ctx.options.engineRetryMs));
+        if ((await this.ctx.executor.health()).ok) break;
+      }
+      this.engineProblem = null;
+      this.engineWait = null;
+      debug('engine answers again');
+    })();
+    return this.engineWait;
+  }
+
+  /** Stops taking messages, lets running executions end within `graceMs`, then stops them. */
+  async dispose(graceMs = 5000): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearInterval(this.cronTimer);
+    const groups = [...this.groups.values()];
+    this.groups.clear();
+    const stopping = Promise.all(groups.map((g) => g.stop(false)));
+    const timer = setTimeout(() => {
+      for (const r of this.ctx.running.values()) void r.execution.stop();
+    }, graceMs);
+    await stopping;
+    clearTimeout(timer);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose();
+  }
+}
