@@ -1,14 +1,28 @@
-export * from './executor/executor.js';
-export { dockerClient, pingEngine, engineDownMessage, ACTORKIT_LABEL, ACTORKIT_INSTANCE_LABEL } from './docker/docker-client.js';
-export type { EngineHealth } from './docker/docker-client.js';
-export { DockerImageClient, ImageBuildError } from './docker/image-client.js';
-export type { ImageClient, ImageInfo, BuildOptions } from './docker/image-client.js';
-export {
-  ensureLocalBaseImage,
-  chooseBaseImage,
-  linkedLibraries,
-  LOCAL_BASE_IMAGE,
-  LOCAL_BASE_REPO,
-  PUBLIC_BASE_IMAGE,
-} from './docker/base-image.js';
-export type { BaseImageReport, BaseImageChoice } from './docker/base-image.js';
+export { startEmulator, EmulatorStartError, type RunningEmulator } from './start-emulator.js';
+export type { StartEmulatorOptions, EmulatorUser } from './options.js';
+export { createApp, BASE_PATHS } from './create-app.js';
+export type { EmulatorContext } from './context.js';
+export { Store, type StoreOptions } from './store/store.js';
+export type { ExecutionFinish } from './store/execution-finish.js';
+export { finishFromOutcome } from './store/execution-finish.js';
+export type {
+  ActorRecord,
+  AliasRecord,
+  ExecutionRecord,
+  NonceRecord,
+  QueuedMessage,
+  WorkerRecord,
+} from './store/records.js';
+export { LOG_CAP_BYTES } from './store/logs-store.js';
+export { Mailbox, PURGED_MESSAGE, type MessageQueuedEvent, type OutgoingMessage } from './mailbox/mailbox.js';
+export { noopWorkerPool, type WorkerPool, type SynchronousAnswer } from './seams/worker-pool.js';
+export { noopExecutionControl, type ExecutionControl } from './seams/execution-control.js';
+export { dueCronActors, advanceCron } from './domain/cron-due.js';
+export { parseCronSchedule, nextCronTime, formatCronTime, CronScheduleError, type CronSchedule } from './domain/cron.js';
+export { systemClock, type Clock } from './domain/clock.js';
+export { newId, newNonceId } from './domain/ids.js';
+export { HttpError } from './http/http-error.js';
+export { EMULATOR_VERSION } from './http/envelope.js';
+export { TOKEN_FILE } from './auth/local-token.js';
+export { DEFAULT_TENANT } from './auth/users.js';
+export type * from './executor/executor.js';

@@ -1,0 +1,26 @@
+import express, { type Express } from 'express';
+import type { EmulatorContext } from './context.js';
+import { jsonAndFormBodies } from './http/body-parsers.js';
+import { cors } from './http/cors.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { apiRouter } from './routes/api-router.js';
+
+/** The three bases the real service's clients use: agavepy (v2), Tapis v3, and the service's own route table. */
+export const BASE_PATHS = ['/actors/v2', '/v3/actors', '/actors'] as const;
+
+/** The Express app: logging, CORS, bodies, the API under every base, and one error handler. */
+export function createApp(ctx: EmulatorContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(requestLog());
+  app.use(cors());
+  app.use(...jsonAndFormBodies(ctx.limits));
+  const router = apiRouter(ctx);
+  for (const base of BASE_PATHS) app.use(base, router);
+  app.use(notFound());
+  app.use(errorHandler());
+  return app;
+}

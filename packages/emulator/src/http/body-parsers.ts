@@ -1,0 +1,59 @@
+import express, { type RequestHandler } from 'express';
+import { HttpError } from './http-error.js';
+
+export interface BodyLimits {
+  /** JSON and form bodies. */
+  maxBodyBytes: number;
+  /** Binary messages (application/octet-stream). */
+  maxBinaryBytes: number;
+}
+
+export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBodyBytes: 10 * 1024 * 1024, maxBinaryBytes: 10 * 1024 * 1024 };
+
+/**
+ * JSON (any JSON value, so state may be a string) and form bodies. `curl -d '{"image": ...}'` sends JSON as a form
+ * (curl's default content type): a form whose only key is a JSON object and whose value is empty is read as JSON.
+ */
+export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
+  return [
+    express.json({ limit: limits.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }),
+    express.urlencoded({ limit: limits.maxBodyBytes, extended: false }),
+    (req, _res, next) => {
+      if (req.is('application/x-www-form-urlencoded') && req.body && typeof req.body === 'object') {
+        const entries = Object.entries(req.body as Record<string, unknown>);
+        const [first] = entries;
+        if (entries.length === 1 && first && first[1] === '' && first[0].trim().startsWith('{')) {
+          try {
+            req.body = JSON.parse(first[0]) as unknown;
+          } catch (cause) {
+            next(HttpError.badRequest(`the body looks like JSON but is not valid JSON (${(cause as Error).message}); check it, and send it with Content-Type: application/json`, cause));
+            return;
+          }
+        }
+      }
+      next();
+    },
+  ];
+}
+
+/** Binary messages: Content-Length is required (as the real service requires it), and the body is capped. */
+export function binaryBody(limits: BodyLimits): RequestHandler[] {
+  return [
+    (req, _res, next) => {
+      if (!req.is('application/octet-stream')) {
+        next();
+        return;
+      }
+      if (req.get('content-length') === undefined) {
+        next(
+          HttpError.badRequest(
+            'a binary message (Content-Type: application/octet-stream) needs a Content-Length header; send the whole body at once rather than chunked',
+          ),
+        );
+        return;
+      }
+      next();
+    },
+    express.raw({ limit: limits.maxBinaryBytes, type: 'application/octet-stream' }),
+  ];
+}

@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'express';
+import { reply } from './envelope.js';
+
+const ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Content-Length',
+  'X-Tapis-Token',
+  'X-Jwt-Assertion-*',
+  'X-Request-Id',
+].join(', ');
+
+/** Every response carries the CORS headers; OPTIONS is answered on every path, before authentication. */
+export function cors(): RequestHandler {
+  return (req, res, next) => {
+    const jwtHeaders = (req.get('access-control-request-headers') ?? '').trim();
+    res.set({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': jwtHeaders ? `${ALLOWED_HEADERS}, ${jwtHeaders}` : ALLOWED_HEADERS,
+      'Access-Control-Expose-Headers': 'X-Request-Id, X-Abaco-Execution-Id',
+      'Access-Control-Max-Age': '600',
+    });
+    if (req.method !== 'OPTIONS') {
+      next();
+      return;
+    }
+    res.set('Allow', 'GET, POST, PUT, DELETE, OPTIONS');
+    reply(res, { keyCase: 'camel' }, null, 'OK');
+  };
+}

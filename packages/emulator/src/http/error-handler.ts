@@ -1,0 +1,70 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import createDebug from 'debug';
+import { replyError } from './envelope.js';
+import { HttpError } from './http-error.js';
+import { redactUrl, requestIdOf } from './request-log.js';
+
+const debug = createDebug('actorkit:emulator:error');
+
+/** The errors body-parser raises: a `type`, a status, and for size errors the limit. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  length?: number;
+  message: string;
+  expose?: boolean;
+}
+
+function mapBodyParserError(err: BodyParserError, isBinary: boolean): HttpError | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return HttpError.badRequest(`the request body is not valid JSON (${err.message}); fix the JSON, or send form fields instead`, err);
+    case 'entity.too.large': {
+      const limit = err.limit ?? 0;
+      const flag = isBinary ? '--max-binary-bytes (option maxBinaryBytes)' : '--max-body-bytes (option maxBodyBytes)';
+      return new HttpError(
+        413,
+        `the request body${err.length ? ` (${err.length} bytes)` : ''} is over the ${limit}-byte cap for ${isBinary ? 'binary messages' : 'JSON and form bodies'}; send less, or start the emulator with a larger ${flag}`,
+        { cause: err },
+      );
+    }
+    case 'request.size.invalid':
+      return HttpError.badRequest('the body is shorter or longer than its Content-Length header says; send a correct Content-Length', err);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, `${err.message}; send UTF-8 without a Content-Encoding`, { cause: err });
+    case 'request.aborted':
+      return HttpError.badRequest('the request was aborted before its body arrived', err);
+    default:
+      return null;
+  }
+}
+
+/** Routes nobody serves. */
+export function notFound(): RequestHandler {
+  return (req, _res, next) => {
+    next(HttpError.notFound(`no route ${req.method} ${req.path}; the actors API is under /actors/v2, /v3/actors and /actors`));
+  };
+}
+
+/** Maps every error to the envelope. Unexpected ones answer 500 with the request id and are logged, never a stack. */
+export function errorHandler(): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const known =
+      err instanceof HttpError ? err : mapBodyParserError(err as BodyParserError, req.is('application/octet-stream') === 'application/octet-stream');
+    if (res.headersSent) {
+      debug('error after headers were sent on %s %s: %O', req.method, redactUrl(req.originalUrl), err);
+      res.end();
+      return;
+    }
+    if (known) {
+      res.set(known.headers);
+      replyError(res, known.status, known.message);
+      return;
+    }
+    const id = requestIdOf(req);
+    debug('500 on request %s (%s %s): %O', id, req.method, redactUrl(req.originalUrl), err);
+    replyError(res, 500, `the emulator failed unexpectedly (request id ${id}); run with DEBUG=actorkit:* to see why, and report it`);
+  };
+}

@@ -1,0 +1,120 @@
+import { EventEmitter, once } from 'node:events';
+import type { MessageContentType } from '@actorkit/api';
+import { isoNow } from '../domain/clock.js';
+import { newId } from '../domain/ids.js';
+import type { ActorRecord, ExecutionRecord, QueuedMessage } from '../store/records.js';
+import type { Store } from '../store/store.js';
+
+export interface OutgoingMessage {
+  actor: ActorRecord;
+  /** Who sent it: the execution's `executor`. */
+  sender: string;
+  contentType: MessageContentType;
+  body: Buffer;
+  /** The message's query parameters, which become environment variables of its execution. */
+  env: Record<string, string>;
+}
+
+export interface MessageQueuedEvent {
+  actorId: string;
+  executionId: string;
+}
+
+export const PURGED_MESSAGE = 'the message was purged from the mailbox before it ran';
+
+/**
+ * One FIFO mailbox per actor, kept in the store. `send` creates the execution (SUBMITTED) and queues the message in
+ * one transaction, then emits `message`. Workers `claim` (or `next`, which waits) the oldest message; the store's
+ * `finish` drops it once its execution has ended. With no worker, messages stay queued and executions SUBMITTED.
+ */
+export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
+  constructor(private readonly store: Store) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  send(m: OutgoingMessage): ExecutionRecord {
+    const now = isoNow(this.store.clock);
+    const execution: ExecutionRecord = {
+      id: newId(),
+      actorId: m.actor.id,
+      owner: m.actor.owner,
+      workerId: null,
+      executor: m.sender,
+      status: 'SUBMITTED',
+      statusMessage: '',
+      exitCode: null,
+      finalState: null,
+      messageReceivedTime: now,
+      startTime: null,
+      finishTime: null,
+      runtime: 0,
+      cpu: 0,
+      io: 0,
+    };
+    this.store.transaction(() => {
+      this.store.executions.insert(execution);
+      this.store.messages.insert({
+        actorId: m.actor.id,
+        executionId: execution.id,
+        contentType: m.contentType,
+        body: m.body,
+        env: m.env,
+        sender: m.sender,
+        createTime: now,
+      });
+    });
+    this.emit('message', { actorId: m.actor.id, executionId: execution.id });
+    return execution;
+  }
+
+  count(actorId: string): number {
+    return this.store.messages.count(actorId);
+  }
+
+  /** The waiting messages, oldest first. */
+  queued(actorId: string): QueuedMessage[] {
+    return this.store.messages.queued(actorId);
+  }
+
+  /** Empties the mailbox; each purged message's execution becomes ERROR saying so. Answers how many. */
+  purge(actorId: string): number {
+    return this.store.transaction(() => {
+      const ids = this.store.messages.purgeQueued(actorId);
+      const finishTime = isoNow(this.store.clock);
+      for (const id of ids) this.store.executions.update(id, { status: 'ERROR', statusMessage: PURGED_MESSAGE, finishTime });
+      return ids.length;
+    });
+  }
+
+  /** Takes the oldest waiting message for a worker (it stays stored until its execution finishes); null if none. */
+  claim(actorId: string, workerId: string): QueuedMessage | null {
+    return this.store.transaction(() => {
+      const message = this.store.messages.claimOldest(actorId, workerId, isoNow(this.store.clock));
+      if (message) this.store.executions.update(message.executionId, { workerId });
+      return message;
+    });
+  }
+
+  /** Waits for, and claims, the next message of an actor. Rejects with the signal's reason when aborted. */
+  async next(actorId: string, workerId: string, signal: AbortSignal): Promise<QueuedMessage> {
+    for (;;) {
+      signal.throwIfAborted();
+      const message = this.claim(actorId, workerId);
+      if (message) return message;
+      await waitForActor(this, actorId, signal);
+    }
+  }
+
+  /** At start-up: messages claimed by workers of a previous run go back to their queues. */
+  releaseClaims(): number {
+    return this.store.messages.releaseClaims();
+  }
+}
+
+async function waitForActor(mailbox: Mailbox, actorId: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const [event] = await once(mailbox, 'message', { signal });
+    if ((event as MessageQueuedEvent).actorId === actorId) return;
+  }
+}

@@ -1,0 +1,52 @@
+import type { KeyCase, Role } from '@actorkit/api';
+import type { Clock } from './domain/clock.js';
+import type { Executor } from './executor/executor.js';
+import type { ExecutionControl } from './seams/execution-control.js';
+import type { WorkerPool } from './seams/worker-pool.js';
+
+export interface EmulatorUser {
+  name: string;
+  token: string;
+  /** Default `['user']`. */
+  roles?: Role[];
+}
+
+export interface StartEmulatorOptions {
+  /** 0 picks a free port. Default 0 (the CLI defaults to 8000). */
+  port?: number;
+  /** Default 127.0.0.1: the emulator is for this machine only unless told otherwise. */
+  host?: string;
+  /** Where the store lives. Default `.actorkit/` in the working directory. Ignored with `inMemory`. */
+  dataDir?: string;
+  /** Keep everything in memory (tests): nothing survives dispose. */
+  inMemory?: boolean;
+  /** Response key case. Default camel. Requests are accepted in either. */
+  keyCase?: KeyCase;
+  /** The local user's name. Default: the OS account name. */
+  user?: string;
+  /** The local user's bearer token. Default: the one saved in the data dir, or a new one (saved there). */
+  token?: string;
+  /** The local user's roles. Default `['admin']`, so addWorker works out of the box. */
+  roles?: Role[];
+  /** More users known by bearer token. */
+  users?: EmulatorUser[];
+  /** Read X-Jwt-Assertion-* and X-Tapis-Token JWTs without checking signatures. Default false. */
+  trustJwt?: boolean;
+  /** Requests without credentials act as the local user. Default false. */
+  noAuth?: boolean;
+  /** The local tenant (nonce ids start with it). Default DEV-DEVELOP. */
+  tenant?: string;
+  /** Cap on JSON and form bodies, bytes. Default 10 MiB. */
+  maxBodyBytes?: number;
+  /** Cap on binary messages, bytes. Default 10 MiB. */
+  maxBinaryBytes?: number;
+  /** Runs executions (next issue). Kept for the worker pool; nothing runs in this part. */
+  executor?: Executor;
+  /** Default: the no-op pool (actors stay SUBMITTED, messages stay queued). */
+  workerPool?: WorkerPool;
+  /** Force-quit hook. Default: nothing is running, so force-quit answers 400. */
+  executionControl?: ExecutionControl;
+  clock?: Clock;
+  /** How long dispose waits for in-flight requests before cutting connections. Default 5000 ms. */
+  shutdownTimeoutMs?: number;
+}

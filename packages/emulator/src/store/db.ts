@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import createDebug from 'debug';
+import { MIGRATIONS } from './migrations.js';
+
+const debug = createDebug('actorkit:emulator:store');
+
+export type Db = Database.Database;
+
+/** The file the store lives in, inside the data directory. */
+export const DB_FILE = 'emulator.sqlite';
+
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+/**
+ * Opens (creating when needed) the store: a file in `dataDir`, or memory when `dataDir` is null. WAL journal with
+ * `synchronous=FULL`: a committed transaction survives a crash or power loss; an interrupted one leaves nothing.
+ */
+export function openDb(dataDir: string | null): Db {
+  let db: Db;
+  const where = dataDir === null ? ':memory:' : join(dataDir, DB_FILE);
+  try {
+    if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+    db = new Database(where);
+  } catch (cause) {
+    throw new StoreOpenError(
+      `could not open the emulator store at ${where}: ${(cause as Error).message}; check that the data directory is writable, or pass another with --data-dir`,
+      { cause },
+    );
+  }
+  if (dataDir !== null) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  debug('opened %s', where);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreOpenError(
+      `the store was written by a newer emulator (schema ${current}, this one knows ${MIGRATIONS.length}); upgrade ActorKit or use another --data-dir`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+    debug('migrated the store to schema %d', v + 1);
+  }
+}
+
+/** The next value of a named, monotonic counter (orders actors, executions, workers). Call inside a transaction. */
+export function nextSeq(db: Db, name: string): number {
+  const row = db
+    .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+    .get(name) as { value: number };
+  return row.value;
+}

@@ -1,0 +1,48 @@
+import type { Db } from './db.js';
+
+/** The most log bytes kept per execution, as the real service caps them. */
+export const LOG_CAP_BYTES = 1_000_000;
+export const LOG_CAP_NOTE = `\n[actorkit] log output reached the ${LOG_CAP_BYTES.toLocaleString('en-US')}-byte cap; the rest was dropped\n`;
+
+interface LogRow {
+  text: string;
+  bytes: number;
+  capped: number;
+}
+
+/** Execution logs: stdout and stderr together, appended as they arrive, capped with a note. */
+export class LogsStore {
+  constructor(private readonly db: Db) {}
+
+  /** Appends a chunk. Call inside a transaction when several writes must agree. */
+  append(executionId: string, chunk: string | Uint8Array): void {
+    const row = this.db.prepare('SELECT text, bytes, capped FROM logs WHERE execution_id = ?').get(executionId) as
+      | LogRow
+      | undefined;
+    if (row?.capped) return;
+    const used = row?.bytes ?? 0;
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    let capped = 0;
+    if (used + bytes.length > LOG_CAP_BYTES) {
+      bytes = bytes.subarray(0, LOG_CAP_BYTES - used);
+      capped = 1;
+    }
+    const text = bytes.toString('utf8') + (capped ? LOG_CAP_NOTE : '');
+    this.db
+      .prepare(
+        `INSERT INTO logs (execution_id, text, bytes, capped) VALUES (?, ?, ?, ?)
+         ON CONFLICT (execution_id) DO UPDATE SET text = text || excluded.text, bytes = bytes + excluded.bytes, capped = excluded.capped`,
+      )
+      .run(executionId, text, bytes.length, capped);
+  }
+
+  get(executionId: string): string {
+    const row = this.db.prepare('SELECT text FROM logs WHERE execution_id = ?').get(executionId) as LogRow | undefined;
+    return row?.text ?? '';
+  }
+
+  deleteFor(executionIds: readonly string[]): void {
+    const stmt = this.db.prepare('DELETE FROM logs WHERE execution_id = ?');
+    for (const id of executionIds) stmt.run(id);
+  }
+}

@@ -1,0 +1,136 @@
+import { isoNow, systemClock, type Clock } from '../domain/clock.js';
+import { newToken } from '../domain/ids.js';
+import { ActorsStore } from './actors-store.js';
+import { AliasesStore } from './aliases-store.js';
+import { openDb, type Db } from './db.js';
+import type { ExecutionFinish } from './execution-finish.js';
+import { ExecutionsStore } from './executions-store.js';
+import { LogsStore } from './logs-store.js';
+import { MessagesStore } from './messages-store.js';
+import { NoncesStore } from './nonces-store.js';
+import { PermissionsStore } from './permissions-store.js';
+import type { ActorRecord, ExecutionRecord } from './records.js';
+import { ResultsStore } from './results-store.js';
+import { TokensStore } from './tokens-store.js';
+import { WorkersStore } from './workers-store.js';
+
+export interface StoreOptions {
+  /** The directory holding the database file; null for an in-memory store (tests). */
+  dataDir: string | null;
+  clock?: Clock;
+}
+
+/**
+ * The emulator's durable state: typed repositories over one SQLite database, and the operations that change
+ * several tables at once, each in one transaction. Routes and workers never write SQL.
+ */
+export class Store {
+  readonly actors: ActorsStore;
+  readonly permissions: PermissionsStore;
+  readonly aliases: AliasesStore;
+  readonly nonces: NoncesStore;
+  readonly executions: ExecutionsStore;
+  readonly messages: MessagesStore;
+  readonly logs: LogsStore;
+  readonly results: ResultsStore;
+  readonly tokens: TokensStore;
+  readonly workers: WorkersStore;
+  readonly clock: Clock;
+  private readonly db: Db;
+
+  constructor(options: StoreOptions) {
+    this.db = openDb(options.dataDir);
+    this.clock = options.clock ?? systemClock;
+    this.actors = new ActorsStore(this.db);
+    this.permissions = new PermissionsStore(this.db);
+    this.aliases = new AliasesStore(this.db);
+    this.nonces = new NoncesStore(this.db);
+    this.executions = new ExecutionsStore(this.db);
+    this.messages = new MessagesStore(this.db);
+    this.logs = new LogsStore(this.db);
+    this.results = new ResultsStore(this.db);
+    this.tokens = new TokensStore(this.db);
+    this.workers = new WorkersStore(this.db);
+  }
+
+  /** Runs `fn` in one transaction: all of its writes are committed together, or none is. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- actors ------------------------------------------------------------------------------------------------
+  /** Registers an actor; its creator gets UPDATE. */
+  createActor(actor: ActorRecord): void {
+    this.transaction(() => {
+      this.actors.insert(actor);
+      this.permissions.set('actor', actor.id, actor.owner, 'UPDATE');
+    });
+  }
+
+  /** Removes an actor with its mailbox, nonces, permissions, workers, executions, logs, results and tokens. */
+  deleteActor(actorId: string): boolean {
+    return this.transaction(() => {
+      if (!this.actors.delete(actorId)) return false;
+      this.permissions.deleteAll('actor', actorId);
+      this.nonces.deleteForActor(actorId);
+      this.messages.deleteForActor(actorId);
+      this.workers.deleteForActor(actorId);
+      const executionIds = this.executions.deleteForActor(actorId);
+      this.logs.deleteFor(executionIds);
+      this.results.deleteFor(executionIds);
+      for (const id of executionIds) this.tokens.revoke(id);
+      return true;
+    });
+  }
+
+  // ---- the execution lifecycle (called by workers) -----------------------------------------------------------
+  /** The execution has started on a worker. */
+  markRunning(executionId: string, workerId: string, startTime: Date = this.clock.now()): ExecutionRecord | null {
+    return this.executions.update(executionId, { status: 'RUNNING', workerId, startTime: startTime.toISOString() });
+  }
+
+  appendLog(executionId: string, chunk: string | Uint8Array): void {
+    this.logs.append(executionId, chunk);
+  }
+
+  pushResult(executionId: string, bytes: Uint8Array): void {
+    this.results.push(executionId, bytes, isoNow(this.clock));
+  }
+
+  /** Records how the execution ended, drops its message from the mailbox and revokes its token, atomically. */
+  finish(executionId: string, end: ExecutionFinish): ExecutionRecord | null {
+    return this.transaction(() => {
+      const current = this.executions.get(executionId);
+      if (!current) return null;
+      const { startTime, ...rest } = end;
+      const next = this.executions.update(executionId, { ...rest, startTime: startTime ?? current.startTime });
+      this.messages.deleteByExecution(executionId);
+      this.tokens.revoke(executionId);
+      return next;
+    });
+  }
+
+  /** Executions a previous run of the emulator left RUNNING (it stopped while they ran). */
+  executionsLeftRunning(): ExecutionRecord[] {
+    return this.executions.withStatus('RUNNING');
+  }
+
+  /** Mints the token an execution's container acts with: it authenticates as the actor's owner until revoked. */
+  mintExecutionToken(executionId: string, actorOwner: string): string {
+    const token = newToken();
+    this.tokens.put({ token, executionId, username: actorOwner, createTime: isoNow(this.clock) });
+    return token;
+  }
+
+  revokeExecutionToken(executionId: string): boolean {
+    return this.tokens.revoke(executionId);
+  }
+}
