@@ -1,3 +1,17 @@
+export * from './executor/executor.js';
+export { dockerClient, pingEngine, engineDownMessage, ACTORKIT_LABEL, ACTORKIT_INSTANCE_LABEL } from './docker/docker-client.js';
+export type { EngineHealth } from './docker/docker-client.js';
+export { DockerImageClient, ImageBuildError } from './docker/image-client.js';
+export type { ImageClient, ImageInfo, BuildOptions } from './docker/image-client.js';
+export {
+  ensureLocalBaseImage,
+  chooseBaseImage,
+  linkedLibraries,
+  LOCAL_BASE_IMAGE,
+  LOCAL_BASE_REPO,
+  PUBLIC_BASE_IMAGE,
+} from './docker/base-image.js';
+export type { BaseImageReport, BaseImageChoice } from './docker/base-image.js';
 export { startEmulator, EmulatorStartError, type RunningEmulator } from './start-emulator.js';
 export type { StartEmulatorOptions, EmulatorUser } from './options.js';
 export { createApp, BASE_PATHS } from './create-app.js';
@@ -25,4 +39,3 @@ export { HttpError } from './http/http-error.js';
 export { EMULATOR_VERSION } from './http/envelope.js';
 export { TOKEN_FILE } from './auth/local-token.js';
 export { DEFAULT_TENANT } from './auth/users.js';
-export type * from './executor/executor.js';
