@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ignoreRules, type Ignore } from './ignore-rules.js';
@@ -60,16 +61,18 @@ export class ActorWatcher implements AsyncDisposable {
     return w;
   }
 
-  private isIgnored(path: string): boolean {
+  private isIgnored(path: string, stats?: Stats): boolean {
     const rel = relative(this.options.dir, path).split(sep).join('/');
     if (rel === '' || rel.startsWith('..')) return false;
-    return this.rules.ignores(rel);
+    if (this.rules.ignores(rel)) return true;
+    // Directory rules (`dist/`) match only with the slash; chokidar may ask before it knows what the path is.
+    return (stats === undefined || stats.isDirectory()) && this.rules.ignores(`${rel}/`);
   }
 
   private async open(): Promise<void> {
     const watcher = watch(this.options.dir, {
       ignoreInitial: true,
-      ignored: (path) => this.isIgnored(path),
+      ignored: (path, stats) => this.isIgnored(path, stats),
       awaitWriteFinish: false,
     });
     watcher.on('all', (_event, path) => this.record(path));
