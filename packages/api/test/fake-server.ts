@@ -43,6 +43,7 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: Reply[] = [];
   private readonly held = new Set<ServerResponse>();
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
   private readonly server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -59,6 +60,7 @@ export class FakeServer {
         res,
         this.queue.shift() ?? errorEnvelope(500, 'fake server: no reply scripted for this request'),
       );
+      for (const w of this.waiters.filter((w) => this.requests.length >= w.count)) w.resolve();
     });
   });
 
@@ -82,6 +84,12 @@ export class FakeServer {
   get last(): RecordedRequest {
     if (this.requests.length !== 1) throw new Error(`expected one request, got ${this.requests.length}`);
     return this.requests[0] as RecordedRequest;
+  }
+
+  /** Resolves once `count` requests have arrived (and been answered or held). */
+  received(count: number): Promise<void> {
+    if (this.requests.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
   }
 
   get heldCount(): number {
