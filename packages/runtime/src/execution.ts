@@ -2,7 +2,7 @@ import { format } from 'node:util';
 import type {
   ActorMessageResponse,
   ActorNonce,
-  AddNonceRequest,
+  PermissionLevel,
   MessageBody,
   MessageEnvironment,
 } from '@actorkit/api';
@@ -13,7 +13,12 @@ import type { ActorsApi, Platform } from './platform.js';
 import { encodeResult, type ResultValue } from './result-encoding.js';
 
 /** What `createNonce` takes: the level the nonce grants (default EXECUTE) and how often it may be used (-1: always). */
-export type NonceOptions = AddNonceRequest;
+export interface NonceOptions {
+  level?: PermissionLevel;
+  /** -1 (the default) for unlimited, or a positive number of uses. */
+  maxUses?: number;
+  description?: string;
+}
 
 /**
  * One execution as the runtime sees it: its platform, and what is read once and kept (the context, the API client,
