@@ -46,7 +46,7 @@ export interface RawInit {
 }
 
 /** A plain HTTP request, for what the typed client does not send (bad bodies, odd methods, headers). */
-export async function raw(emu: RunningEmulator, method: string, path: string, init: RawInit = {}): Promise<RawResponse> {
+export async function raw(emu: Pick<RunningEmulator, 'url'>, method: string, path: string, init: RawInit = {}): Promise<RawResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers['authorization'] = `Bearer ${init.token}`;
   let body: RequestInit['body'] = init.body as RequestInit['body'];
