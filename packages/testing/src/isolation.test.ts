@@ -5,7 +5,9 @@ import { counter, echo } from '../test/actors.js';
 describe('invoke: isolation and speed', () => {
   it('keeps concurrent invocations apart: each sees only its own message, state and results', async () => {
     const runs = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => invoke(counter, { message: { add: i }, state: { count: 1000 * i } })),
+      Array.from({ length: 200 }, (_, i) =>
+        invoke(counter, { message: { add: i }, state: { count: 1000 * i } }),
+      ),
     );
     runs.forEach((run, i) => {
       expect(run.exitCode).toBe(0);
@@ -32,4 +34,16 @@ describe('invoke: isolation and speed', () => {
     // Measured well above 10,000/s on an idle 2-core machine; the bound leaves room for a busy one.
     expect(perSecond).toBeGreaterThan(1000);
   });
+});
+
+describe.concurrent('invoke: from concurrent tests', () => {
+  for (const n of [1, 2, 3, 4, 5, 6]) {
+    it(`test ${n} sees only its own invocation`, async ({ expect }) => {
+      const first = invoke(counter, { message: { add: n }, state: { count: n * 100 } });
+      await new Promise((resolve) => setImmediate(resolve));
+      const run = await first;
+      expect(run.state).toEqual({ count: n * 101 });
+      expect(run.stdout).toContain(run.executionId);
+    });
+  }
 });
