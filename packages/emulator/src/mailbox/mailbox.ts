@@ -102,7 +102,12 @@ export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
       signal.throwIfAborted();
       const message = this.claim(actorId, workerId);
       if (message) return message;
-      await waitForActor(this, actorId, signal);
+      try {
+        await waitForActor(this, actorId, signal);
+      } catch (cause) {
+        if (signal.aborted) throw signal.reason;
+        throw cause;
+      }
     }
   }
 
