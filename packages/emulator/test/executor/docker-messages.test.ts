@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { MAX_RESULT_BYTES } from '@actorkit/api';
 import { DockerContainerClient } from '../../src/docker/container-client.js';
 import { ACTORKIT_INSTANCE_LABEL, pingEngine } from '../../src/docker/docker-client.js';
 import { DockerExecutor } from '../../src/executor/docker-executor.js';
+import { DEFAULT_RUNTIME_DIR } from '../../src/executor/run-dirs.js';
 import { ACTOR_IMAGE, NONROOT_IMAGE, buildFixtureImages } from './fixture-images.js';
 import { echoed, expectedResult, makeSpec, runToEnd } from './harness.js';
 
@@ -14,13 +16,11 @@ const engineUp = (await pingEngine()).ok;
 const CI = process.env.CI === 'true';
 
 describe.skipIf(!engineUp && !CI)('DockerExecutor: messages and results in real containers', () => {
-  let runtimeDir: string;
   let executor: DockerExecutor;
 
   beforeAll(async () => {
     await buildFixtureImages();
-    runtimeDir = await mkdtemp(join(tmpdir(), 'ak-run-'));
-    executor = new DockerExecutor({ runtimeDir, instanceId: `test-msg-${randomBytes(4).toString('hex')}` });
+    executor = new DockerExecutor({ instanceId: `test-msg-${randomBytes(4).toString('hex')}` });
   }, 240_000);
 
   afterAll(async () => {
@@ -28,8 +28,8 @@ describe.skipIf(!engineUp && !CI)('DockerExecutor: messages and results in real 
     const left = await new DockerContainerClient().listByLabel({
       [ACTORKIT_INSTANCE_LABEL]: executor.instanceId,
     });
-    await rm(runtimeDir, { recursive: true, force: true });
     expect(left).toEqual([]);
+    expect(existsSync(join(DEFAULT_RUNTIME_DIR, executor.instanceId))).toBe(false);
   });
 
   it('gives a str message and its environment to the container exactly, with host networking and the limits', async () => {
@@ -152,7 +152,7 @@ describe.skipIf(!engineUp && !CI)('DockerExecutor: messages and results in real 
       executor,
       makeSpec({ image: ACTOR_IMAGE, env: { FIXTURE_RESULTS: '1' }, binary: Buffer.from('x') }),
     );
-    const instanceDir = join(runtimeDir, executor.instanceId);
+    const instanceDir = join(DEFAULT_RUNTIME_DIR, executor.instanceId);
     expect(await readdir(instanceDir)).toEqual(['owner.json']);
   });
 });

@@ -33,7 +33,7 @@ export interface Collected {
   logs: Buffer[];
   results: Uint8Array[];
   started: { handle: string; startTime: Date }[];
-  /** Milliseconds since the start() call at which each log chunk arrived. */
+  /** When (epoch ms) each log chunk arrived. */
   logTimes: number[];
   text(): string;
 }
@@ -41,9 +41,10 @@ export interface Collected {
 export function collector(options: { keepLogs?: boolean } = {}): Collected & {
   hooks: Parameters<Executor['start']>[1];
   logBytes: () => number;
+  maxLogChunk: () => number;
 } {
-  const t0 = Date.now();
   let logBytes = 0;
+  let maxLogChunk = 0;
   const c: Collected = {
     logs: [],
     results: [],
@@ -54,11 +55,13 @@ export function collector(options: { keepLogs?: boolean } = {}): Collected & {
   return {
     ...c,
     logBytes: () => logBytes,
+    maxLogChunk: () => maxLogChunk,
     hooks: {
       onStarted: (info) => c.started.push(info),
       onLog: (chunk) => {
         logBytes += chunk.length;
-        c.logTimes.push(Date.now() - t0);
+        maxLogChunk = Math.max(maxLogChunk, chunk.length);
+        c.logTimes.push(Date.now());
         if (options.keepLogs !== false) c.logs.push(Buffer.from(chunk));
         else c.logs.push(Buffer.alloc(0)); // count chunks, keep no bytes
       },
