@@ -3,9 +3,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BinaryMessageError } from './errors.js';
 
 export interface BinaryPipeOptions {
-  /** Once data came, how long the pipe may stay empty with a writer still attached before the message is whole. */
+  /** Once data came, how long the pipe may stay empty with a writer still attached before the message is whole. Default 100. */
   idleAfterDataMs?: number;
-  /** How long to wait for the first byte while a writer is attached but has written nothing. */
+  /** How long to wait for the first byte while a writer is attached but has written nothing. Default 1000. */
   waitForDataMs?: number;
   /** How often to look again while the pipe is empty. */
   pollMs?: number;
@@ -13,12 +13,13 @@ export interface BinaryPipeOptions {
 
 /**
  * Reads the binary message from the FIFO at `path`, non-blocking, until it is empty: to end of file once every writer
- * has closed it; or, when a writer keeps it open, until it has stayed empty for `idleAfterDataMs` after the data.
- * A message larger than the pipe's buffer (64 KiB) arrives while it is read, so an empty pipe is waited on, not
- * taken as the end. Works on a regular file too.
+ * has closed it; or, as the platform keeps its end open (closing it before the reader opens would drop the data),
+ * until the pipe has stayed empty for `idleAfterDataMs` after the data. A message larger than the pipe's buffer
+ * arrives while it is read, so a brief empty pipe is waited on rather than taken as the end (the Python helper stops
+ * at the first empty read). Works on a regular file too.
  */
 export async function readBinaryPipe(path: string, options: BinaryPipeOptions = {}): Promise<Uint8Array> {
-  const { idleAfterDataMs = 500, waitForDataMs = 5000, pollMs = 2 } = options;
+  const { idleAfterDataMs = 100, waitForDataMs = 1000, pollMs = 2 } = options;
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
