@@ -31,6 +31,7 @@ export { LOG_CAP_BYTES } from './store/logs-store.js';
 export { Mailbox, PURGED_MESSAGE, type MessageQueuedEvent, type OutgoingMessage } from './mailbox/mailbox.js';
 export { noopWorkerPool, type WorkerPool, type SynchronousAnswer } from './seams/worker-pool.js';
 export { noopExecutionControl, type ExecutionControl } from './seams/execution-control.js';
+export type { WorkerPoolDeps, WorkerPoolFactory } from './seams/pool-factory.js';
 export { dueCronActors, advanceCron } from './domain/cron-due.js';
 export { parseCronSchedule, nextCronTime, formatCronTime, CronScheduleError, type CronSchedule } from './domain/cron.js';
 export { systemClock, type Clock } from './domain/clock.js';

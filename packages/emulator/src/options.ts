@@ -2,6 +2,7 @@ import type { KeyCase, Role } from '@actorkit/api';
 import type { Clock } from './domain/clock.js';
 import type { Executor } from './executor/executor.js';
 import type { ExecutionControl } from './seams/execution-control.js';
+import type { WorkerPoolFactory } from './seams/pool-factory.js';
 import type { WorkerPool } from './seams/worker-pool.js';
 
 export interface EmulatorUser {
@@ -42,9 +43,12 @@ export interface StartEmulatorOptions {
   maxBinaryBytes?: number;
   /** Runs executions (next issue). Kept for the worker pool; nothing runs in this part. */
   executor?: Executor;
-  /** Default: the no-op pool (actors stay SUBMITTED, messages stay queued). */
-  workerPool?: WorkerPool;
-  /** Force-quit hook. Default: nothing is running, so force-quit answers 400. */
+  /**
+   * What runs messages: a pool, or a factory given the emulator's store and mailbox (the emulator then starts it
+   * once listening and disposes it). Default: the no-op pool (actors stay SUBMITTED, messages stay queued).
+   */
+  workerPool?: WorkerPool | WorkerPoolFactory;
+  /** Force-quit hook. Default: the pool when it has `forceQuit`, else none (force-quit answers 400). */
   executionControl?: ExecutionControl;
   clock?: Clock;
   /** How long dispose waits for in-flight requests before cutting connections. Default 5000 ms. */

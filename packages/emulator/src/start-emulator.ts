@@ -12,8 +12,7 @@ import { systemClock } from './domain/clock.js';
 import { DEFAULT_BODY_LIMITS } from './http/body-parsers.js';
 import { Mailbox } from './mailbox/mailbox.js';
 import type { StartEmulatorOptions } from './options.js';
-import { noopExecutionControl } from './seams/execution-control.js';
-import { noopWorkerPool } from './seams/worker-pool.js';
+import { closePool, resolvePool, type ResolvedPool } from './seams/pool-factory.js';
 import { Store } from './store/store.js';
 
 const debug = createDebug('actorkit:emulator');
@@ -66,12 +65,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       noAuth: options.noAuth ?? false,
       tenant: options.tenant ?? DEFAULT_TENANT,
     };
-    const pool = options.workerPool ?? noopWorkerPool;
+    const mailbox = new Mailbox(store);
+    let url = '';
+    const resolved = resolvePool(options.workerPool, options.executionControl, {
+      store,
+      mailbox,
+      clock,
+      tenant: auth.tenant,
+      executor: options.executor ?? null,
+      apiServer: () => url,
+    });
     const ctx: EmulatorContext = {
       store,
-      mailbox: new Mailbox(store),
-      pool,
-      control: options.executionControl ?? noopExecutionControl,
+      mailbox,
+      pool: resolved.pool,
+      control: resolved.control,
       executor: options.executor ?? null,
       auth,
       keyCase: options.keyCase ?? 'camel',
@@ -84,12 +92,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const server = createServer(createApp(ctx));
     const host = options.host ?? '127.0.0.1';
     const address = await listen(server, options.port ?? 0, host);
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     debug('listening on %s (data: %s)', url, dataDir ?? 'memory');
+    if (resolved.pool.start) {
+      await resolved.pool.start().catch(async (cause: unknown) => {
+        await shutdown(server, 0, ctx, resolved);
+        throw new EmulatorStartError(`the worker pool could not start: ${(cause as Error).message}`, { cause });
+      });
+    }
     const clientFor = (flavour: ApiFlavour, credentials: Credentials = { kind: 'bearer', token: auth.localUser.token }) =>
       new ActorsClient({ baseUrl: url, flavour, credentials });
     let disposing: Promise<void> | null = null;
-    const dispose = () => (disposing ??= shutdown(server, options.shutdownTimeoutMs ?? 5000, ctx));
+    const dispose = () => (disposing ??= shutdown(server, options.shutdownTimeoutMs ?? 5000, ctx, resolved));
     return {
       url,
       user: auth.localUser.name,
@@ -108,13 +122,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   }
 }
 
-async function shutdown(server: Server, timeoutMs: number, ctx: EmulatorContext): Promise<void> {
+async function shutdown(server: Server, timeoutMs: number, ctx: EmulatorContext, pool: ResolvedPool): Promise<void> {
   const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
   clearTimeout(timer);
-  if (ctx.pool.close) await ctx.pool.close();
+  await closePool(pool);
   ctx.store.close();
   debug('stopped');
 }

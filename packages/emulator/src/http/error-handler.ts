@@ -41,6 +41,16 @@ function mapBodyParserError(err: BodyParserError, isBinary: boolean): HttpError 
   }
 }
 
+/** Other errors the framework raises with a 4xx status, e.g. a path with broken percent-encoding. */
+function mapClientError(err: unknown): HttpError | null {
+  const status = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (err instanceof URIError) {
+    return HttpError.badRequest('the URL has a broken percent-encoding (a % not followed by two hex digits); encode ids with encodeURIComponent', err);
+  }
+  return new HttpError(status, `${(err as Error).message}; check the request`, { cause: err });
+}
+
 /** Routes nobody serves. */
 export function notFound(): RequestHandler {
   return (req, _res, next) => {
@@ -51,8 +61,8 @@ export function notFound(): RequestHandler {
 /** Maps every error to the envelope. Unexpected ones answer 500 with the request id and are logged, never a stack. */
 export function errorHandler(): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const known =
-      err instanceof HttpError ? err : mapBodyParserError(err as BodyParserError, req.is('application/octet-stream') === 'application/octet-stream');
+    const binary = req.is('application/octet-stream') === 'application/octet-stream';
+    const known = err instanceof HttpError ? err : (mapBodyParserError(err as BodyParserError, binary) ?? mapClientError(err));
     if (res.headersSent) {
       debug('error after headers were sent on %s %s: %O', req.method, redactUrl(req.originalUrl), err);
       res.end();

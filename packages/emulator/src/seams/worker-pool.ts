@@ -31,6 +31,8 @@ export interface WorkerPool {
    * its logs. Absent when the pool runs nothing; the API then answers 400.
    */
   awaitExecution?(execution: ExecutionRecord, signal: AbortSignal): Promise<SynchronousAnswer>;
+  /** Called once the server listens (the API URL is known): recover, then bring up workers. */
+  start?(): Promise<unknown>;
   /** Stops every worker; called by the emulator's dispose before the store closes. */
   close?(): Promise<void>;
 }

@@ -20,6 +20,11 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
     expect(res.json?.version).toBeTruthy();
   }
 
+  it('bad paging', async () => {
+    expectError(await raw(emu, 'GET', '/actors/v2?limit=-1', { token }), 400, /limit must be an integer/);
+    expectError(await raw(emu, 'GET', `/actors/v2/${actorId}/executions?offset=x`, { token }), 400, /offset must be an integer/);
+  });
+
   it('malformed JSON', async () => {
     const res = await raw(emu, 'POST', '/actors/v2', { token, body: '{"image": ', headers: { 'content-type': 'application/json' } });
     expectError(res, 400, /not valid JSON/);
@@ -68,8 +73,10 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
     ['execution', () => `/actors/v2/${actorId}/executions/${'e'.repeat(500)}`],
     ['nonce', () => `/actors/v2/${actorId}/nonces/${'n'.repeat(300)}`],
     ['malformed actor id', () => '/actors/v2/bad%20id%3B'],
+    ['broken percent-encoding', () => '/actors/v2/%E0%A4%A'],
+    ['broken percent-encoding in an execution id', () => `/actors/v2/${actorId}/executions/%ZZ`],
   ])('over-long or malformed %s id: 400', async (_what, path) => {
-    expectError(await raw(emu, 'GET', path(), { token }), 400, /is not a valid/);
+    expectError(await raw(emu, 'GET', path(), { token }), 400, /is not a valid|percent-encoding/);
   });
 
   it('a binary message without Content-Length', async () => {
