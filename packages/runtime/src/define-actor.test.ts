@@ -53,7 +53,7 @@ describe('defineActor', () => {
     const outcome = await counter.run(platform);
     expect(outcome.exitCode).toBe(2);
     expect(platform.stderr.join('')).toMatch(
-      /execution \(context unreadable\) failed \(exit 2, 5 ms\): ActorEnvironmentError: _abaco_actor_id: is not set/,
+      /^\[actorkit\] execution EXEC000000001 of test-actor failed \(exit 2, 5 ms\): ActorEnvironmentError: _abaco_actor_id: is not set\. [^\n]*\n$/,
     );
   });
 

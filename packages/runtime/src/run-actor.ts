@@ -1,3 +1,4 @@
+import { ABACO_ENV } from '@actorkit/api';
 import type { z } from 'zod';
 import type { ActorDefinition, HandlerContext, HandlerResult, RunOutcome } from './actor-types.js';
 import { runWithExecution } from './current-execution.js';
@@ -46,7 +47,7 @@ export async function runActor<M extends z.ZodType, S extends z.ZodType>(
     const durationMs = Math.round(platform.now() - started);
     platform.log.write(
       'stderr',
-      `[actorkit] ${label(execution)} failed (exit ${exitCode}, ${durationMs} ms): ${describeError(error, exitCode === 1)}\n`,
+      `[actorkit] ${label(platform.env)} failed (exit ${exitCode}, ${durationMs} ms): ${describeError(error, exitCode === 1)}\n`,
     );
     return {
       exitCode,
@@ -62,7 +63,7 @@ export async function runActor<M extends z.ZodType, S extends z.ZodType>(
   if (execution.stateStored) parts.push('state stored');
   platform.log.write(
     'stdout',
-    `[actorkit] ${label(execution)} done in ${durationMs} ms: ${parts.join(', ')}\n`,
+    `[actorkit] ${label(platform.env)} done in ${durationMs} ms: ${parts.join(', ')}\n`,
   );
   return { exitCode: 0, resultsSent: execution.resultsSent, stateStored: execution.stateStored, durationMs };
 }
@@ -107,14 +108,10 @@ function checkedState<T>(schema: z.ZodType | undefined, value: T): T {
   });
 }
 
-function label(execution: Execution): string {
-  try {
-    const { executionId, actorName, actorId } = execution.context();
-    return `execution ${executionId} of ${actorName || actorId}`;
-  } catch {
-    // the context itself is what failed; the error that follows names the variable
-    return 'execution (context unreadable)';
-  }
+/** Read straight from the environment, so the summary names the execution even when its context is unreadable. */
+function label(env: Platform['env']): string {
+  const actor = env[ABACO_ENV.actorName] || env[ABACO_ENV.actorId] || '(unknown actor)';
+  return `execution ${env[ABACO_ENV.executionId] || '(unknown)'} of ${actor}`;
 }
 
 function plural(n: number, word: string): string {
