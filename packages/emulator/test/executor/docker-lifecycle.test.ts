@@ -94,6 +94,19 @@ describe.skipIf(!engineUp && !CI)('DockerExecutor: exits, stops, logs, failures 
     expect(Number.isInteger(outcome.ioSectors) && outcome.ioSectors >= 0).toBe(true);
   });
 
+  it('force-quits what still runs when disposed, and leaves nothing behind', async () => {
+    const other = new DockerExecutor({ instanceId: `test-dispose-${randomBytes(4).toString('hex')}` });
+    const got = collector();
+    const running = await other.start(makeSpec({ env: { FIXTURE_SLEEP: '1' } }), got.hooks);
+    await until(() => got.text().includes('sleeping'), 20_000, 'the sleeper saying so');
+    await other[Symbol.asyncDispose]();
+    expect(await running.done).toMatchObject({ stoppedBy: 'force-quit', exitCode: 137 });
+    expect(await containers.listByLabel({ [ACTORKIT_INSTANCE_LABEL]: other.instanceId })).toEqual([]);
+    expect(existsSync(join(DEFAULT_RUNTIME_DIR, other.instanceId))).toBe(false);
+    const late = await (await other.start(makeSpec(), got.hooks)).done;
+    expect(late.platformError).toMatch(/shut down/);
+  });
+
   it('answers a missing image with a platform error that names it and says how to build it', async () => {
     const image = `actorkit-test/missing-${randomBytes(3).toString('hex')}:latest`;
     const t0 = Date.now();
