@@ -12,6 +12,7 @@ const NAMES: Record<string, unknown> = { True: true, False: false, None: null };
  * double or triple quotes, `r` raw, escapes, adjacent strings joined), ints (signs, underscores, `0x`/`0o`/`0b`),
  * floats, True, False, None. Sets, bytes, complex numbers and `\N{...}` are rejected; so is anything else.
  * Dict keys become strings the way `json.dumps` writes them (`1` -> `"1"`, `True` -> `"true"`, `None` -> `"null"`).
+ * Numbers become JavaScript numbers: ints beyond 2^53 lose precision, as with `JSON.parse`.
  *
  * @throws {PythonLiteralError} naming the line, column and what was expected there.
  */
