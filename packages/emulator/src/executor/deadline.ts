@@ -19,3 +19,12 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, operation: stri
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
+
+/** Node fires a timer of more than 2^31-1 ms at once; longer limits are clamped to it (24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `fn` after `ms`; a limit that is not a positive finite number means none, and no timer. */
+export function limitTimer(ms: number, fn: () => void): NodeJS.Timeout | undefined {
+  if (!Number.isFinite(ms) || ms <= 0) return undefined;
+  return setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
+}

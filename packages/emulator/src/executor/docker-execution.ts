@@ -11,7 +11,7 @@ import {
 import type { ImageClient } from '../docker/image-client.js';
 import { executionLabels } from './container-labels.js';
 import { UsageTracker } from './container-stats.js';
-import { withDeadline } from './deadline.js';
+import { limitTimer, withDeadline } from './deadline.js';
 import { ExecutionFiles } from './execution-files.js';
 import type { ExecutionHooks, ExecutionOutcome, ExecutionSpec, RunningExecution } from './executor.js';
 import { guardHooks } from './guarded-hooks.js';
@@ -134,7 +134,7 @@ export class DockerExecution implements RunningExecution {
       exited.catch((e: unknown) => debug('waiting for %s: %O', id, e)); // raced below; never unhandled
       startTime = new Date();
       this.hooks.onStarted({ handle: id, startTime });
-      timer = setTimeout(() => void this.halt('timeout'), spec.maxRunMs);
+      timer = limitTimer(spec.maxRunMs, () => void this.halt('timeout'));
       if (this.stoppedBy) void this.halt(this.stoppedBy);
       const usage = new UsageTracker();
       stats = await this.call(

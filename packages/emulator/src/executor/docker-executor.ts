@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import createDebug from 'debug';
 import { DockerContainerClient, type ContainerClient } from '../docker/container-client.js';
 import {
@@ -20,6 +19,7 @@ import type {
 } from './executor.js';
 import { platformFailure, imageMissingMessage } from './platform-failure.js';
 import { DEFAULT_RUNTIME_DIR, RunDirs } from './run-dirs.js';
+import { reapStaleInstances } from './stale-instances.js';
 
 const debug = createDebug('actorkit:executor:docker');
 
@@ -102,8 +102,9 @@ export class DockerExecutor implements Executor {
 
   /**
    * Removes ActorKit containers that no running execution of this executor owns and whose instance is not alive on
-   * this host (containers without an instance label count as leftovers), and the run directories of dead instances.
-   * Answers how many containers were removed.
+   * this host (containers without an instance label count as leftovers); then, for dead instances, kills the process
+   * groups their pid files name (a process executor's) and removes their run directories. Answers how many containers
+   * and processes it removed.
    */
   async removeLeftovers(options: LeftoverOptions = {}): Promise<number> {
     const mine = new Set([...this.running].map((e) => e.handle));
@@ -122,11 +123,7 @@ export class DockerExecutor implements Executor {
       await this.containers.remove(container.id);
       removed += 1;
     }
-    for (const dir of await this.runDirs.staleInstanceDirs()) {
-      debug('removing stale run directory %s', dir);
-      await rm(dir, { recursive: true, force: true });
-    }
-    return removed;
+    return removed + (await reapStaleInstances(this.runDirs));
   }
 
   /** Force-quits what still runs, waits for it to be cleaned up, and removes this instance's run directory. */

@@ -4,16 +4,16 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import createDebug from 'debug';
 import { ACTORKIT_ENV } from '@actorkit/api';
-import { withDeadline } from './deadline.js';
+import { limitTimer, withDeadline } from './deadline.js';
 import { ExecutionFiles } from './execution-files.js';
 import type { ExecutionHooks, ExecutionOutcome, ExecutionSpec, RunningExecution } from './executor.js';
 import { guardHooks } from './guarded-hooks.js';
 import { describePlatformFailure, platformFailure } from './platform-failure.js';
 import { processStartTicks, ProcessUsageSampler } from './process-stats.js';
 import type { RunDirs } from './run-dirs.js';
+import { PID_FILE } from './stale-instances.js';
 
 const debug = createDebug('actorkit:executor:process');
-export const PID_FILE = 'pid';
 
 export interface ProcessExecutionContext {
   runDirs: RunDirs;
@@ -112,7 +112,7 @@ export class ProcessExecution implements RunningExecution {
       child.stdout!.on('data', (chunk: Buffer) => this.hooks.onLog(chunk));
       child.stderr!.on('data', (chunk: Buffer) => this.hooks.onLog(chunk));
       this.hooks.onStarted({ handle: String(pid), startTime });
-      timer = setTimeout(() => this.halt('timeout'), spec.maxRunMs);
+      timer = limitTimer(spec.maxRunMs, () => this.halt('timeout'));
       if (this.stoppedBy) this.halt(this.stoppedBy);
       const [code, signal] = await exit;
       const runtimeMs = Math.round(performance.now() - t0);

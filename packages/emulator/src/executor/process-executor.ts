@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import createDebug from 'debug';
 import type {
   ExecutionHooks,
   ExecutionSpec,
@@ -11,11 +8,9 @@ import type {
   RunningExecution,
 } from './executor.js';
 import { platformFailure } from './platform-failure.js';
-import { PID_FILE, ProcessExecution } from './process-execution.js';
-import { processStartTicks } from './process-stats.js';
+import { ProcessExecution } from './process-execution.js';
 import { DEFAULT_RUNTIME_DIR, RunDirs } from './run-dirs.js';
-
-const debug = createDebug('actorkit:executor:process');
+import { reapStaleInstances } from './stale-instances.js';
 
 /** What a process inherits from the emulator's environment by default, beside the execution's own variables. */
 export const DEFAULT_INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'NODE_OPTIONS'];
@@ -29,16 +24,6 @@ export interface ProcessExecutorOptions {
   /** Between SIGTERM and SIGKILL when stopping a process group (default 5 s). */
   killGraceMs?: number;
   resultsPollMs?: number;
-}
-
-/** `<pid> <start ticks>`, or '' when the execution never got as far as writing it. */
-async function readPidFile(path: string): Promise<string> {
-  try {
-    return (await readFile(path, 'utf8')).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') debug('reading %s: %O', path, error);
-    return '';
-  }
 }
 
 /**
@@ -96,26 +81,8 @@ export class ProcessExecutor implements Executor {
    * Kills the process groups that dead instances recorded in their pid files, when the pid still names the same
    * process (same start time), and removes those instances' run directories. Answers how many were killed.
    */
-  async removeLeftovers(): Promise<number> {
-    let killed = 0;
-    for (const dir of await this.runDirs.staleInstanceDirs()) {
-      for (const entry of await readdir(dir, { withFileTypes: true })) {
-        if (!entry.isDirectory()) continue;
-        const [pidText, ticks] = (await readPidFile(join(dir, entry.name, PID_FILE))).split(' ');
-        const pid = Number(pidText);
-        if (!Number.isInteger(pid) || pid <= 1 || !ticks || (await processStartTicks(pid)) !== ticks)
-          continue;
-        debug('killing leftover process group %d (%s)', pid, join(dir, entry.name));
-        try {
-          process.kill(-pid, 'SIGKILL');
-          killed += 1;
-        } catch (error) {
-          debug('killing %d failed: %O', pid, error);
-        }
-      }
-      await rm(dir, { recursive: true, force: true });
-    }
-    return killed;
+  removeLeftovers(): Promise<number> {
+    return reapStaleInstances(this.runDirs);
   }
 
   /** Stops what still runs (SIGTERM, then SIGKILL), waits for it, and removes this instance's run directory. */
