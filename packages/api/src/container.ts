@@ -36,6 +36,8 @@ export const RESULTS_SOCKET_PATH = '/_abaco_results.sock';
 export const ACTORKIT_ENV = {
   binaryDataPath: 'ACTORKIT_BINARY_DATA_PATH',
   resultsSocketPath: 'ACTORKIT_RESULTS_SOCKET_PATH',
+  /** The binary message's size in bytes, set by the emulator so the runtime reads exactly that much. */
+  binaryDataSize: 'ACTORKIT_BINARY_DATA_SIZE',
   /** Set to `json` when the emulator writes MSG and state as JSON instead of Python literals. */
   messageFormat: 'ACTORKIT_MESSAGE_FORMAT',
 } as const;

@@ -48,6 +48,18 @@ describe('readBinaryPipe', () => {
     expect(await readBinaryPipe(fifo, { idleAfterDataMs: 30 })).toEqual(bytes(5000));
   });
 
+  it('with the size known, stops at exactly that many bytes without waiting for the pipe to stay empty', async () => {
+    const writer = open(constants.O_WRONLY | constants.O_NONBLOCK);
+    writeSync(writer, bytes(5000));
+    const started = Date.now();
+    const read = await readBinaryPipe(fifo, { expectedBytes: 5000, idleAfterDataMs: 5000 });
+    expect(same(read, bytes(5000))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const empty = Date.now();
+    expect(await readBinaryPipe(fifo, { expectedBytes: 0, waitForDataMs: 5000 })).toEqual(new Uint8Array(0));
+    expect(Date.now() - empty).toBeLessThan(1000);
+  });
+
   it('reads a message larger than the pipe buffer while it is still being written', async () => {
     const message = bytes(300_000);
     const writer = open(constants.O_WRONLY | constants.O_NONBLOCK);

@@ -9,6 +9,11 @@ export interface BinaryPipeOptions {
   waitForDataMs?: number;
   /** How often to look again while the pipe is empty. */
   pollMs?: number;
+  /**
+   * The message's size when the platform says it (the ActorKit emulator does, in ACTORKIT_BINARY_DATA_SIZE): reading
+   * stops as soon as that many bytes arrived, with no idle wait, and waits as long as the writer makes progress.
+   */
+  expectedBytes?: number;
 }
 
 /**
@@ -19,7 +24,10 @@ export interface BinaryPipeOptions {
  * at the first empty read). Works on a regular file too.
  */
 export async function readBinaryPipe(path: string, options: BinaryPipeOptions = {}): Promise<Uint8Array> {
-  const { idleAfterDataMs = 100, waitForDataMs = 1000, pollMs = 2 } = options;
+  const { idleAfterDataMs = 100, waitForDataMs = 1000, pollMs = 2, expectedBytes } = options;
+  const known = expectedBytes !== undefined && Number.isSafeInteger(expectedBytes) && expectedBytes >= 0;
+  // With a known size, an empty pipe means "not yet" for as long as the writer could still be catching up.
+  const idleLimit = (total: number) => (known ? 10_000 : total > 0 ? idleAfterDataMs : waitForDataMs);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -50,7 +58,8 @@ export async function readBinaryPipe(path: string, options: BinaryPipeOptions = 
             },
           );
         }
-        if (Date.now() - lastProgress >= (total > 0 ? idleAfterDataMs : waitForDataMs)) break;
+        if (known && total >= expectedBytes) break;
+        if (Date.now() - lastProgress >= idleLimit(total)) break;
         await delay(pollMs);
         continue;
       }
@@ -58,6 +67,7 @@ export async function readBinaryPipe(path: string, options: BinaryPipeOptions = 
       chunks.push(Buffer.from(buffer.subarray(0, n)));
       total += n;
       lastProgress = Date.now();
+      if (known && total >= expectedBytes) break;
     }
   } finally {
     closeSync(fd);

@@ -19,7 +19,13 @@ export function processPlatform(options: ProcessPlatformOptions = {}): Platform 
   const env = options.env ?? process.env;
   return {
     env,
-    readBinary: () => readBinaryPipe(env[ACTORKIT_ENV.binaryDataPath] || BINARY_DATA_PATH, options.pipe),
+    readBinary: () => {
+      const size = env[ACTORKIT_ENV.binaryDataSize];
+      return readBinaryPipe(env[ACTORKIT_ENV.binaryDataPath] || BINARY_DATA_PATH, {
+        ...options.pipe,
+        ...(size !== undefined && /^\d+$/.test(size) ? { expectedBytes: Number(size) } : {}),
+      });
+    },
     sendResult: (bytes) => sendDatagram(env[ACTORKIT_ENV.resultsSocketPath] || RESULTS_SOCKET_PATH, bytes),
     createClient: (settings) => new ActorsClient(settings),
     now: () => performance.now(),
