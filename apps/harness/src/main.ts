@@ -44,7 +44,9 @@ export async function main(argv: string[], out: Output = createOutput()): Promis
   }
   const command = COMMANDS[name];
   if (!command) {
-    out.error(`unknown command "${name}"; the commands are: ${Object.keys(COMMANDS).join(', ')}. Run "actorkit --help".`);
+    out.error(
+      `unknown command "${name}"; the commands are: ${Object.keys(COMMANDS).join(', ')}. Run "actorkit --help".`,
+    );
     return 2;
   }
   try {
@@ -59,5 +61,6 @@ export async function main(argv: string[], out: Output = createOutput()): Promis
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry) process.exitCode = await main(process.argv.slice(2));

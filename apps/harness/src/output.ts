@@ -27,7 +27,9 @@ export interface OutputStreams {
   env?: NodeJS.ProcessEnv;
 }
 
-export function createOutput(streams: OutputStreams = { stdout: process.stdout, stderr: process.stderr }): Output {
+export function createOutput(
+  streams: OutputStreams = { stdout: process.stdout, stderr: process.stderr },
+): Output {
   const env = streams.env ?? process.env;
   const colour = (tty: boolean | undefined) => Boolean(tty) && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
   const onOut = colour(streams.stdout.isTTY);

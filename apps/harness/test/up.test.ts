@@ -15,11 +15,39 @@ afterAll(() => {
 
 describe('actorkit up options', () => {
   it('defaults to port 8000 on 127.0.0.1 with .actorkit, camel case, auth on', () => {
-    expect(parseUpOptions([])).toMatchObject({ port: 8000, host: '127.0.0.1', dataDir: '.actorkit', keyCase: 'camel', noAuth: false, trustJwt: false });
+    expect(parseUpOptions([])).toMatchObject({
+      port: 8000,
+      host: '127.0.0.1',
+      dataDir: '.actorkit',
+      keyCase: 'camel',
+      noAuth: false,
+      trustJwt: false,
+    });
   });
   it('reads every flag, and rejects bad values', () => {
-    const o = parseUpOptions(['--port', '0', '--data-dir', 'd', '--case', 'snake', '--user', 'u', '--token', 't', '--trust-jwt', '--no-auth']);
-    expect(o).toMatchObject({ port: 0, dataDir: 'd', keyCase: 'snake', user: 'u', token: 't', trustJwt: true, noAuth: true });
+    const o = parseUpOptions([
+      '--port',
+      '0',
+      '--data-dir',
+      'd',
+      '--case',
+      'snake',
+      '--user',
+      'u',
+      '--token',
+      't',
+      '--trust-jwt',
+      '--no-auth',
+    ]);
+    expect(o).toMatchObject({
+      port: 0,
+      dataDir: 'd',
+      keyCase: 'snake',
+      user: 'u',
+      token: 't',
+      trustJwt: true,
+      noAuth: true,
+    });
     expect(parseUpOptions(['--help'])).toBeNull();
     expect(() => parseUpOptions(['--case', 'kebab'])).toThrow(/camel or snake/);
     expect(() => parseUpOptions(['--port', '70000'])).toThrow(/65535/);
@@ -31,16 +59,21 @@ describe('actorkit up, through the bin, with curl-like requests', () => {
   it('serves /actors/v2 and /v3/actors as the docs show, and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'actorkit-up-'));
     dirs.push(dir);
-    const child = spawn(process.execPath, [BIN, 'up', '--port', '0', '--data-dir', join(dir, 'data'), '--user', 'jdoe'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'up', '--port', '0', '--data-dir', join(dir, 'data'), '--user', 'jdoe'],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const deadline = Date.now() + 20_000;
     while (!/Ctrl-C stops it/.test(stdout)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`actorkit up did not start: ${stdout}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`actorkit up did not start: ${stdout}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     const base = /Abaco v2:\s+(\S+)\/actors\/v2/.exec(stdout)?.[1];
@@ -57,11 +90,19 @@ describe('actorkit up, through the bin, with curl-like requests', () => {
       });
       const actor = ((await reg.json()) as { result: { id: string; status: string } }).result;
       expect(actor.status).toBe('SUBMITTED');
-      const list = (await (await fetch(`${base}${path}`, { headers: auth })).json()) as { result: { id: string }[] };
+      const list = (await (await fetch(`${base}${path}`, { headers: auth })).json()) as {
+        result: { id: string }[];
+      };
       expect(list.result.map((a) => a.id)).toContain(actor.id);
-      const sent = await fetch(`${base}${path}/${actor.id}/messages`, { method: 'POST', headers: auth, body: new URLSearchParams({ message: 'hello world' }) });
+      const sent = await fetch(`${base}${path}/${actor.id}/messages`, {
+        method: 'POST',
+        headers: auth,
+        body: new URLSearchParams({ message: 'hello world' }),
+      });
       const { executionId } = ((await sent.json()) as { result: { executionId: string } }).result;
-      const execution = (await (await fetch(`${base}${path}/${actor.id}/executions/${executionId}`, { headers: auth })).json()) as {
+      const execution = (await (
+        await fetch(`${base}${path}/${actor.id}/executions/${executionId}`, { headers: auth })
+      ).json()) as {
         result: { status: string };
       };
       expect(execution.result.status).toBe('SUBMITTED');

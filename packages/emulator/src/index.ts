@@ -1,5 +1,11 @@
 export * from './executor/executor.js';
-export { dockerClient, pingEngine, engineDownMessage, ACTORKIT_LABEL, ACTORKIT_INSTANCE_LABEL } from './docker/docker-client.js';
+export {
+  dockerClient,
+  pingEngine,
+  engineDownMessage,
+  ACTORKIT_LABEL,
+  ACTORKIT_INSTANCE_LABEL,
+} from './docker/docker-client.js';
 export type { EngineHealth } from './docker/docker-client.js';
 export { DockerImageClient, ImageBuildError } from './docker/image-client.js';
 export type { ImageClient, ImageInfo, BuildOptions } from './docker/image-client.js';
@@ -33,7 +39,13 @@ export { noopWorkerPool, type WorkerPool, type SynchronousAnswer } from './seams
 export { noopExecutionControl, type ExecutionControl } from './seams/execution-control.js';
 export type { WorkerPoolDeps, WorkerPoolFactory } from './seams/pool-factory.js';
 export { dueCronActors, advanceCron } from './domain/cron-due.js';
-export { parseCronSchedule, nextCronTime, formatCronTime, CronScheduleError, type CronSchedule } from './domain/cron.js';
+export {
+  parseCronSchedule,
+  nextCronTime,
+  formatCronTime,
+  CronScheduleError,
+  type CronSchedule,
+} from './domain/cron.js';
 export { systemClock, type Clock } from './domain/clock.js';
 export { newId, newNonceId } from './domain/ids.js';
 export { HttpError } from './http/http-error.js';

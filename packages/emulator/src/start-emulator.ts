@@ -46,7 +46,9 @@ async function listen(server: Server, port: number, host: string): Promise<Addre
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const hint =
-      code === 'EADDRINUSE' ? `port ${port} is in use; pass another port (--port), or 0 for any free one` : (cause as Error).message;
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use; pass another port (--port), or 0 for any free one`
+        : (cause as Error).message;
     throw new EmulatorStartError(`the emulator could not listen on ${host}:${port}: ${hint}`, { cause });
   }
   return server.address() as AddressInfo;
@@ -59,7 +61,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const store = new Store({ dataDir, clock });
   try {
     const auth: AuthConfig = {
-      localUser: { name: options.user ?? defaultUserName(), token: resolveLocalToken(dataDir, options.token), roles: options.roles ?? DEFAULT_LOCAL_ROLES },
+      localUser: {
+        name: options.user ?? defaultUserName(),
+        token: resolveLocalToken(dataDir, options.token),
+        roles: options.roles ?? DEFAULT_LOCAL_ROLES,
+      },
       users: (options.users ?? []).map((u) => ({ name: u.name, token: u.token, roles: u.roles ?? ['user'] })),
       trustJwt: options.trustJwt ?? false,
       noAuth: options.noAuth ?? false,
@@ -97,11 +103,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (resolved.pool.start) {
       await resolved.pool.start().catch(async (cause: unknown) => {
         await shutdown(server, 0, ctx, resolved);
-        throw new EmulatorStartError(`the worker pool could not start: ${(cause as Error).message}`, { cause });
+        throw new EmulatorStartError(`the worker pool could not start: ${(cause as Error).message}`, {
+          cause,
+        });
       });
     }
-    const clientFor = (flavour: ApiFlavour, credentials: Credentials = { kind: 'bearer', token: auth.localUser.token }) =>
-      new ActorsClient({ baseUrl: url, flavour, credentials });
+    const clientFor = (
+      flavour: ApiFlavour,
+      credentials: Credentials = { kind: 'bearer', token: auth.localUser.token },
+    ) => new ActorsClient({ baseUrl: url, flavour, credentials });
     let disposing: Promise<void> | null = null;
     const dispose = () => (disposing ??= shutdown(server, options.shutdownTimeoutMs ?? 5000, ctx, resolved));
     return {
@@ -122,7 +132,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   }
 }
 
-async function shutdown(server: Server, timeoutMs: number, ctx: EmulatorContext, pool: ResolvedPool): Promise<void> {
+async function shutdown(
+  server: Server,
+  timeoutMs: number,
+  ctx: EmulatorContext,
+  pool: ResolvedPool,
+): Promise<void> {
   const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);

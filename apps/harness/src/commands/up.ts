@@ -1,7 +1,12 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmulator, TOKEN_FILE, type RunningEmulator, type StartEmulatorOptions } from '@actorkit/emulator';
+import {
+  startEmulator,
+  TOKEN_FILE,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+} from '@actorkit/emulator';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
@@ -32,7 +37,8 @@ Stop it with Ctrl-C (SIGINT) or SIGTERM: in-flight requests finish and the store
 function integer(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'up');
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'up');
   return n;
 }
 
@@ -64,7 +70,8 @@ export function parseUpOptions(argv: string[]): StartEmulatorOptions | null {
   }
   if (values.help) return null;
   const keyCase = values.case ?? 'camel';
-  if (keyCase !== 'camel' && keyCase !== 'snake') throw new UsageError(`--case must be camel or snake, got "${keyCase}"`, 'up');
+  if (keyCase !== 'camel' && keyCase !== 'snake')
+    throw new UsageError(`--case must be camel or snake, got "${keyCase}"`, 'up');
   const port = integer('port', values.port, 0) ?? 8000;
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`, 'up');
   return {
@@ -92,7 +99,8 @@ function printBanner(out: Output, emu: RunningEmulator, options: StartEmulatorOp
   out.line();
   out.line('Authenticate with the header:');
   out.line(`  ${out.code(`Authorization: Bearer ${emu.token}`)}`);
-  if (emu.dataDir) out.hint(`  (the token is saved in ${join(emu.dataDir, TOKEN_FILE)} and kept across restarts)`);
+  if (emu.dataDir)
+    out.hint(`  (the token is saved in ${join(emu.dataDir, TOKEN_FILE)} and kept across restarts)`);
   if (options.noAuth) out.hint('  --no-auth: requests without credentials act as the local user');
   if (options.trustJwt) out.warn('--trust-jwt: JWT signatures are NOT checked; use only on this machine');
   out.line();

@@ -16,7 +16,9 @@ function nonceParam(req: Request): string | undefined {
 function fromNonce(store: Store, id: string): Identity {
   const nonce = id.length <= 256 ? store.nonces.get(id) : null;
   if (!nonce) {
-    throw HttpError.forbidden(`nonce ${id.slice(0, 64)} does not exist (it may have been deleted); ask the actor's owner for a new one`);
+    throw HttpError.forbidden(
+      `nonce ${id.slice(0, 64)} does not exist (it may have been deleted); ask the actor's owner for a new one`,
+    );
   }
   return { user: nonce.owner, roles: nonce.roles, tenant: nonce.tenant, via: 'nonce', nonce };
 }
@@ -43,7 +45,9 @@ function fromJwt(config: AuthConfig, req: Request): Identity | null {
   const tapis = req.get('x-tapis-token');
   const v2Header = Object.keys(req.headers).find((h) => h.startsWith(JWT_PREFIX));
   if (!tapis && !v2Header) return null;
-  const header = tapis ? 'X-Tapis-Token' : `X-Jwt-Assertion-${v2Header?.slice(JWT_PREFIX.length).toUpperCase()}`;
+  const header = tapis
+    ? 'X-Tapis-Token'
+    : `X-Jwt-Assertion-${v2Header?.slice(JWT_PREFIX.length).toUpperCase()}`;
   if (!config.trustJwt) {
     throw HttpError.unauthorized(
       `this emulator does not read ${header} JWTs; start it with --trust-jwt (signatures are not checked), or send Authorization: Bearer <token>`,
@@ -75,7 +79,9 @@ export function authenticate(config: AuthConfig, store: Store): RequestHandler {
       const auth = req.get('authorization');
       const bearer = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
       if (auth && !bearer) {
-        throw HttpError.unauthorized('the Authorization header must be "Bearer <token>"; use the token `actorkit up` printed');
+        throw HttpError.unauthorized(
+          'the Authorization header must be "Bearer <token>"; use the token `actorkit up` printed',
+        );
       }
       identity = bearer?.[1] ? fromBearer(config, store, bearer[1]) : fromJwt(config, req);
     }

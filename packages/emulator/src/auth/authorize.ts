@@ -17,34 +17,56 @@ function maxLevel(a: PermissionLevel, b: PermissionLevel): PermissionLevel {
 
 /** The level a user holds on an actor or alias, directly or through ABACO_WORLD. */
 export function heldLevel(store: Store, kind: PermissionKind, target: string, user: string): PermissionLevel {
-  return maxLevel(store.permissions.get(kind, target, user), store.permissions.get(kind, target, ABACO_WORLD));
+  return maxLevel(
+    store.permissions.get(kind, target, user),
+    store.permissions.get(kind, target, ABACO_WORLD),
+  );
 }
 
 /** The level a (non-nonce) identity holds on an actor; through an alias, the alias's permissions count too. */
 export function levelOnActor(store: Store, identity: Identity, target: ActorTarget): PermissionLevel {
   if (isAdmin(identity)) return 'UPDATE';
   const onActor = heldLevel(store, 'actor', target.actor.id, identity.user);
-  return target.alias ? maxLevel(onActor, heldLevel(store, 'alias', target.alias.alias, identity.user)) : onActor;
+  return target.alias
+    ? maxLevel(onActor, heldLevel(store, 'alias', target.alias.alias, identity.user))
+    : onActor;
 }
 
 /** Checks a nonce against the target and level, then counts one use atomically. */
-function redeem(store: Store, identity: Identity, belongs: boolean, what: string, needed: PermissionLevel): void {
+function redeem(
+  store: Store,
+  identity: Identity,
+  belongs: boolean,
+  what: string,
+  needed: PermissionLevel,
+): void {
   const nonce = identity.nonce;
   if (!nonce) throw new Error('redeem called without a nonce');
   if (!belongs) {
     const owner = nonce.actorId ? `actor ${nonce.actorId}` : `alias ${nonce.alias}`;
-    throw HttpError.forbidden(`nonce ${nonce.id} belongs to ${owner}, not to ${what}; use a nonce of ${what}`);
+    throw HttpError.forbidden(
+      `nonce ${nonce.id} belongs to ${owner}, not to ${what}; use a nonce of ${what}`,
+    );
   }
   if (!levelAtLeast(nonce.level, needed)) {
-    throw HttpError.forbidden(`nonce ${nonce.id} grants ${nonce.level}, and this needs ${needed}; ask for a nonce with level ${needed}`);
+    throw HttpError.forbidden(
+      `nonce ${nonce.id} grants ${nonce.level}, and this needs ${needed}; ask for a nonce with level ${needed}`,
+    );
   }
   if (!store.nonces.redeem(nonce.id, isoNow(store.clock))) {
-    throw HttpError.forbidden(`nonce ${nonce.id} has no uses left (maxUses ${nonce.maxUses}); ask the owner for a new one`);
+    throw HttpError.forbidden(
+      `nonce ${nonce.id} has no uses left (maxUses ${nonce.maxUses}); ask the owner for a new one`,
+    );
   }
 }
 
 /** Denies unless the identity holds `needed` on the actor (admins always do; a nonce must be the actor's own). */
-export function requireActorLevel(store: Store, identity: Identity, target: ActorTarget, needed: PermissionLevel): void {
+export function requireActorLevel(
+  store: Store,
+  identity: Identity,
+  target: ActorTarget,
+  needed: PermissionLevel,
+): void {
   const { actor, alias } = target;
   if (identity.via === 'nonce') {
     const n = identity.nonce;
@@ -61,7 +83,12 @@ export function requireActorLevel(store: Store, identity: Identity, target: Acto
 }
 
 /** Denies unless the identity holds `needed` on the alias itself (alias routes). */
-export function requireAliasLevel(store: Store, identity: Identity, alias: AliasRecord, needed: PermissionLevel): void {
+export function requireAliasLevel(
+  store: Store,
+  identity: Identity,
+  alias: AliasRecord,
+  needed: PermissionLevel,
+): void {
   if (identity.via === 'nonce') {
     redeem(store, identity, identity.nonce?.alias === alias.alias, `alias ${alias.alias}`, needed);
     return;
@@ -78,6 +105,8 @@ export function requireAliasLevel(store: Store, identity: Identity, alias: Alias
 /** Routes that are not about one actor (list, register, alias list) cannot be reached with a nonce. */
 export function rejectNonce(identity: Identity, what: string): void {
   if (identity.via === 'nonce') {
-    throw HttpError.forbidden(`a nonce only grants access to its own actor or alias, not to ${what}; send a bearer token`);
+    throw HttpError.forbidden(
+      `a nonce only grants access to its own actor or alias, not to ${what}; send a bearer token`,
+    );
   }
 }

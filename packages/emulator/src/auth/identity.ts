@@ -35,5 +35,7 @@ export function isAdmin(identity: Identity): boolean {
 }
 
 export function isPrivileged(identity: Identity): boolean {
-  return identity.via !== 'nonce' && (identity.roles.includes('admin') || identity.roles.includes('privileged'));
+  return (
+    identity.via !== 'nonce' && (identity.roles.includes('admin') || identity.roles.includes('privileged'))
+  );
 }

@@ -19,12 +19,18 @@ const ROLE_MAP: [string, Role][] = [
 /** Decodes a JWT's claims WITHOUT checking its signature: only used when the emulator is told to trust JWTs. */
 export function readJwtClaims(jwt: string, header: string): Record<string, unknown> {
   const payload = jwt.trim().split('.')[1];
-  if (!payload) throw HttpError.unauthorized(`the ${header} header is not a JWT (header.payload.signature); send a JWT, or a bearer token`);
+  if (!payload)
+    throw HttpError.unauthorized(
+      `the ${header} header is not a JWT (header.payload.signature); send a JWT, or a bearer token`,
+    );
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
-    if (claims && typeof claims === 'object' && !Array.isArray(claims)) return claims as Record<string, unknown>;
+    if (claims && typeof claims === 'object' && !Array.isArray(claims))
+      return claims as Record<string, unknown>;
   } catch (cause) {
-    throw HttpError.unauthorized(`the JWT in ${header} could not be read (${(cause as Error).message}); send a valid JWT`);
+    throw HttpError.unauthorized(
+      `the JWT in ${header} could not be read (${(cause as Error).message}); send a valid JWT`,
+    );
   }
   throw HttpError.unauthorized(`the JWT in ${header} has no claims object; send a valid JWT`);
 }
@@ -39,7 +45,9 @@ function roleNames(value: unknown): string[] {
 export function identityFromClaims(claims: Record<string, unknown>, header: string): JwtIdentity {
   const raw = claims[ENDUSER] ?? claims['tapis/username'] ?? claims['sub'];
   if (typeof raw !== 'string' || !raw.trim()) {
-    throw HttpError.unauthorized(`the JWT in ${header} names no user (${ENDUSER} or tapis/username); send a JWT that does`);
+    throw HttpError.unauthorized(
+      `the JWT in ${header} names no user (${ENDUSER} or tapis/username); send a JWT that does`,
+    );
   }
   const user = raw.replace(/@carbon\.super$/, '').trim();
   const names = [...roleNames(claims[ROLE]), ...roleNames(claims['tapis/roles'])];

@@ -29,7 +29,8 @@ function cronFields(draft: ActorDraft): Pick<ActorRecord, 'cronSchedule' | 'cron
   const { input, previous, now } = draft;
   const schedule = input.cronSchedule?.trim() || null;
   if (!schedule) {
-    if (input.cronOn) throw HttpError.badRequest('cronOn needs a cronSchedule, e.g. "now + 1 hour"; send both');
+    if (input.cronOn)
+      throw HttpError.badRequest('cronOn needs a cronSchedule, e.g. "now + 1 hour"; send both');
     return { cronSchedule: null, cronOn: false, cronNextEx: null };
   }
   const cronOn = input.cronOn ?? true;
@@ -55,10 +56,14 @@ export function actorFromRequest(draft: ActorDraft): ActorRecord {
   checkPrivilegedFields(input, identity);
   const stateless = input.stateless ?? previous?.stateless ?? true;
   if (previous && previous.stateless === false && stateless) {
-    throw HttpError.badRequest(`actor ${previous.id} is stateful and cannot become stateless; register a new actor instead`);
+    throw HttpError.badRequest(
+      `actor ${previous.id} is stateful and cannot become stateless; register a new actor instead`,
+    );
   }
   if (!stateless && input.maxWorkers !== undefined) {
-    throw HttpError.badRequest('a stateful actor (stateless: false) has exactly one worker; leave maxWorkers out');
+    throw HttpError.badRequest(
+      'a stateful actor (stateless: false) has exactly one worker; leave maxWorkers out',
+    );
   }
   const replace = previous ? previous.image !== input.image || input.force === true : true;
   const time = now.toISOString();
@@ -86,7 +91,7 @@ export function actorFromRequest(draft: ActorDraft): ActorRecord {
     ...cronFields(draft),
     logEx: input.logEx ?? null,
     runAsExecutor: input.runAsExecutor ?? false,
-    revision: previous ? previous.revision + (replace && previous ? 1 : 0) : 1,
+    revision: previous ? previous.revision + (replace ? 1 : 0) : 1,
     createTime: previous?.createTime ?? time,
     lastUpdateTime: time,
   };

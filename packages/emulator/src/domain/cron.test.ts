@@ -5,7 +5,11 @@ const NOW = new Date('2030-03-10T14:25:00Z');
 
 describe('cron schedules', () => {
   it('parses a start and an increment in each unit, singular or plural', () => {
-    expect(parseCronSchedule('2030-03-10 15 + 1 hour', NOW)).toEqual({ start: new Date('2030-03-10T15:00:00Z'), increment: 1, unit: 'hour' });
+    expect(parseCronSchedule('2030-03-10 15 + 1 hour', NOW)).toEqual({
+      start: new Date('2030-03-10T15:00:00Z'),
+      increment: 1,
+      unit: 'hour',
+    });
     expect(parseCronSchedule('2030-04-01 00 + 3 days', NOW).unit).toBe('day');
     expect(parseCronSchedule('2030-04-01 00 + 2 weeks', NOW).unit).toBe('week');
     expect(parseCronSchedule('2030-04-01 00 + 1 MONTH', NOW).unit).toBe('month');

@@ -26,10 +26,16 @@ function truncateToHour(d: Date): Date {
 /** Parses and validates a schedule against `now`: an unknown unit or a start in the past is an error. */
 export function parseCronSchedule(text: string, now: Date): CronSchedule {
   const m = PATTERN.exec(text);
-  if (!m) throw new CronScheduleError(`cronSchedule "${text}" is not a schedule; write "<YYYY-MM-DD HH|now> + <n> <unit>", ${EXAMPLE}`);
+  if (!m)
+    throw new CronScheduleError(
+      `cronSchedule "${text}" is not a schedule; write "<YYYY-MM-DD HH|now> + <n> <unit>", ${EXAMPLE}`,
+    );
   const word = (m[7] ?? '').toLowerCase();
   const unit = CRON_UNITS.find((u) => word === u || word === `${u}s`);
-  if (!unit) throw new CronScheduleError(`cronSchedule unit "${m[7]}" is unknown; use hour, day, week or month (${EXAMPLE})`);
+  if (!unit)
+    throw new CronScheduleError(
+      `cronSchedule unit "${m[7]}" is unknown; use hour, day, week or month (${EXAMPLE})`,
+    );
   const increment = Number(m[6]);
   if (increment < 1) throw new CronScheduleError(`cronSchedule increment must be at least 1 (${EXAMPLE})`);
   const hourNow = truncateToHour(now);
@@ -37,8 +43,12 @@ export function parseCronSchedule(text: string, now: Date): CronSchedule {
   const [year, month, day, hour] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
   const start = new Date(Date.UTC(year, month - 1, day, hour));
   const valid =
-    hour < 24 && start.getUTCFullYear() === year && start.getUTCMonth() === month - 1 && start.getUTCDate() === day;
-  if (!valid) throw new CronScheduleError(`cronSchedule start "${m[1]}" is not a real date and hour (${EXAMPLE})`);
+    hour < 24 &&
+    start.getUTCFullYear() === year &&
+    start.getUTCMonth() === month - 1 &&
+    start.getUTCDate() === day;
+  if (!valid)
+    throw new CronScheduleError(`cronSchedule start "${m[1]}" is not a real date and hour (${EXAMPLE})`);
   if (start.getTime() < hourNow.getTime()) {
     throw new CronScheduleError(
       `cronSchedule starts in the past (${m[1]} UTC, now is ${formatCronTime(hourNow)} UTC); give a start from the current hour on, or "now"`,

@@ -41,7 +41,10 @@ export function readMessage(req: Request): IncomingMessage {
     if (body.length === 0) throw HttpError.badRequest('the binary message is empty; send at least one byte');
     return { contentType: 'application/octet-stream', body, msg: `binary message of ${body.length} bytes` };
   }
-  const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const record =
+    body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null;
   if (record && 'message' in record && isPrimitive(record['message'])) {
     const text = String(record['message']);
     return { contentType: 'str', body: Buffer.from(text, 'utf8'), msg: text };
@@ -50,7 +53,8 @@ export function readMessage(req: Request): IncomingMessage {
     return { contentType: 'application/json', body: Buffer.from(JSON.stringify(body), 'utf8'), msg: body };
   }
   const fromQuery = single(req.query['message']);
-  if (fromQuery !== undefined) return { contentType: 'str', body: Buffer.from(fromQuery, 'utf8'), msg: fromQuery };
+  if (fromQuery !== undefined)
+    return { contentType: 'str', body: Buffer.from(fromQuery, 'utf8'), msg: fromQuery };
   throw HttpError.badRequest(
     'no message: send JSON {"message": "..."}, a form field message=..., any JSON body (Content-Type: application/json), or bytes with Content-Type: application/octet-stream',
   );

@@ -8,7 +8,10 @@ export interface BodyLimits {
   maxBinaryBytes: number;
 }
 
-export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBodyBytes: 10 * 1024 * 1024, maxBinaryBytes: 10 * 1024 * 1024 };
+export const DEFAULT_BODY_LIMITS: BodyLimits = {
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxBinaryBytes: 10 * 1024 * 1024,
+};
 
 /**
  * JSON (any JSON value, so state may be a string) and form bodies. `curl -d '{"image": ...}'` sends JSON as a form
@@ -16,7 +19,11 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBodyBytes: 10 * 1024 * 1024,
  */
 export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
   return [
-    express.json({ limit: limits.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }),
+    express.json({
+      limit: limits.maxBodyBytes,
+      strict: false,
+      type: ['application/json', 'application/*+json'],
+    }),
     express.urlencoded({ limit: limits.maxBodyBytes, extended: false }),
     (req, _res, next) => {
       if (req.is('application/x-www-form-urlencoded') && req.body && typeof req.body === 'object') {
@@ -26,7 +33,12 @@ export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
           try {
             req.body = JSON.parse(first[0]) as unknown;
           } catch (cause) {
-            next(HttpError.badRequest(`the body looks like JSON but is not valid JSON (${(cause as Error).message}); check it, and send it with Content-Type: application/json`, cause));
+            next(
+              HttpError.badRequest(
+                `the body looks like JSON but is not valid JSON (${(cause as Error).message}); check it, and send it with Content-Type: application/json`,
+                cause,
+              ),
+            );
             return;
           }
         }

@@ -19,10 +19,15 @@ interface BodyParserError {
 function mapBodyParserError(err: BodyParserError, isBinary: boolean): HttpError | null {
   switch (err.type) {
     case 'entity.parse.failed':
-      return HttpError.badRequest(`the request body is not valid JSON (${err.message}); fix the JSON, or send form fields instead`, err);
+      return HttpError.badRequest(
+        `the request body is not valid JSON (${err.message}); fix the JSON, or send form fields instead`,
+        err,
+      );
     case 'entity.too.large': {
       const limit = err.limit ?? 0;
-      const flag = isBinary ? '--max-binary-bytes (option maxBinaryBytes)' : '--max-body-bytes (option maxBodyBytes)';
+      const flag = isBinary
+        ? '--max-binary-bytes (option maxBinaryBytes)'
+        : '--max-body-bytes (option maxBodyBytes)';
       return new HttpError(
         413,
         `the request body${err.length ? ` (${err.length} bytes)` : ''} is over the ${limit}-byte cap for ${isBinary ? 'binary messages' : 'JSON and form bodies'}; send less, or start the emulator with a larger ${flag}`,
@@ -30,7 +35,10 @@ function mapBodyParserError(err: BodyParserError, isBinary: boolean): HttpError 
       );
     }
     case 'request.size.invalid':
-      return HttpError.badRequest('the body is shorter or longer than its Content-Length header says; send a correct Content-Length', err);
+      return HttpError.badRequest(
+        'the body is shorter or longer than its Content-Length header says; send a correct Content-Length',
+        err,
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpError(415, `${err.message}; send UTF-8 without a Content-Encoding`, { cause: err });
@@ -43,10 +51,15 @@ function mapBodyParserError(err: BodyParserError, isBinary: boolean): HttpError 
 
 /** Other errors the framework raises with a 4xx status, e.g. a path with broken percent-encoding. */
 function mapClientError(err: unknown): HttpError | null {
-  const status = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  const status =
+    (err as { status?: unknown; statusCode?: unknown }).status ??
+    (err as { statusCode?: unknown }).statusCode;
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
   if (err instanceof URIError) {
-    return HttpError.badRequest('the URL has a broken percent-encoding (a % not followed by two hex digits); encode ids with encodeURIComponent', err);
+    return HttpError.badRequest(
+      'the URL has a broken percent-encoding (a % not followed by two hex digits); encode ids with encodeURIComponent',
+      err,
+    );
   }
   return new HttpError(status, `${(err as Error).message}; check the request`, { cause: err });
 }
@@ -54,7 +67,11 @@ function mapClientError(err: unknown): HttpError | null {
 /** Routes nobody serves. */
 export function notFound(): RequestHandler {
   return (req, _res, next) => {
-    next(HttpError.notFound(`no route ${req.method} ${req.path}; the actors API is under /actors/v2, /v3/actors and /actors`));
+    next(
+      HttpError.notFound(
+        `no route ${req.method} ${req.path}; the actors API is under /actors/v2, /v3/actors and /actors`,
+      ),
+    );
   };
 }
 
@@ -62,7 +79,10 @@ export function notFound(): RequestHandler {
 export function errorHandler(): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     const binary = req.is('application/octet-stream') === 'application/octet-stream';
-    const known = err instanceof HttpError ? err : (mapBodyParserError(err as BodyParserError, binary) ?? mapClientError(err));
+    const known =
+      err instanceof HttpError
+        ? err
+        : (mapBodyParserError(err as BodyParserError, binary) ?? mapClientError(err));
     if (res.headersSent) {
       debug('error after headers were sent on %s %s: %O', req.method, redactUrl(req.originalUrl), err);
       res.end();
@@ -75,6 +95,10 @@ export function errorHandler(): ErrorRequestHandler {
     }
     const id = requestIdOf(req);
     debug('500 on request %s (%s %s): %O', id, req.method, redactUrl(req.originalUrl), err);
-    replyError(res, 500, `the emulator failed unexpectedly (request id ${id}); run with DEBUG=actorkit:* to see why, and report it`);
+    replyError(
+      res,
+      500,
+      `the emulator failed unexpectedly (request id ${id}); run with DEBUG=actorkit:* to see why, and report it`,
+    );
   };
 }

@@ -82,7 +82,8 @@ export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
     return this.store.transaction(() => {
       const ids = this.store.messages.purgeQueued(actorId);
       const finishTime = isoNow(this.store.clock);
-      for (const id of ids) this.store.executions.update(id, { status: 'ERROR', statusMessage: PURGED_MESSAGE, finishTime });
+      for (const id of ids)
+        this.store.executions.update(id, { status: 'ERROR', statusMessage: PURGED_MESSAGE, finishTime });
       return ids.length;
     });
   }

@@ -21,8 +21,12 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       const identity = identityOf(req);
       rejectNonce(identity, 'the list of actors');
       const { limit, offset } = paging(req);
-      const readable = store.actors.all().filter((actor) => levelOnActor(store, identity, { actor, alias: null }) !== 'NONE');
-      const page = readable.slice(offset, offset + limit).map((a) => actorView(req, a, store.actors.getState(a.id)));
+      const readable = store.actors
+        .all()
+        .filter((actor) => levelOnActor(store, identity, { actor, alias: null }) !== 'NONE');
+      const page = readable
+        .slice(offset, offset + limit)
+        .map((a) => actorView(req, a, store.actors.getState(a.id)));
       reply(res, ctx, page, 'Actors retrieved successfully.');
     },
     post: async (req, res) => {
@@ -41,7 +45,12 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(res, ctx, actorView(req, target.actor, store.actors.getState(target.actor.id)), 'Actor retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        actorView(req, target.actor, store.actors.getState(target.actor.id)),
+        'Actor retrieved successfully.',
+      );
     },
     put: async (req, res) => {
       const target = actorTarget(ctx, req);
@@ -54,7 +63,12 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       const replaceWorkers = actor.revision !== previous.revision;
       await notifyPool(`actor ${actor.id} updated`, () => pool.actorUpdated(actor, { replaceWorkers }));
       const current = store.actors.get(actor.id) ?? actor;
-      reply(res, ctx, actorView(req, current, store.actors.getState(actor.id)), 'Actor updated successfully.');
+      reply(
+        res,
+        ctx,
+        actorView(req, current, store.actors.getState(actor.id)),
+        'Actor updated successfully.',
+      );
     },
     delete: async (req, res) => {
       const target = actorTarget(ctx, req);

@@ -29,7 +29,12 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       const visible = store.aliases
         .all()
         .filter((a) => isAdmin(identity) || heldLevel(store, 'alias', a.alias, identity.user) !== 'NONE');
-      reply(res, ctx, visible.map((a) => aliasView(req, a)), 'Aliases retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        visible.map((a) => aliasView(req, a)),
+        'Aliases retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const identity = identityOf(req);
@@ -37,7 +42,9 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       const input = parseBody(AliasRequestSchema, req.body, 'alias');
       const actor = targetActor(ctx, req, input.actorId);
       if (store.aliases.get(input.alias) || store.actors.get(input.alias)) {
-        throw HttpError.badRequest(`alias ${input.alias} already exists; pick another name or update it with PUT .../aliases/${input.alias}`);
+        throw HttpError.badRequest(
+          `alias ${input.alias} already exists; pick another name or update it with PUT .../aliases/${input.alias}`,
+        );
       }
       const alias: AliasRecord = {
         alias: input.alias,
@@ -65,7 +72,9 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       requireAliasLevel(store, identityOf(req), alias, 'UPDATE');
       const input = parseBody(AliasUpdateRequestSchema, req.body, 'alias');
       if (input.alias !== undefined && input.alias !== alias.alias) {
-        throw HttpError.badRequest(`an alias cannot be renamed (${alias.alias} to ${input.alias}); create a new alias instead`);
+        throw HttpError.badRequest(
+          `an alias cannot be renamed (${alias.alias} to ${input.alias}); create a new alias instead`,
+        );
       }
       const actor = targetActor(ctx, req, input.actorId);
       store.aliases.setTarget(alias.alias, actor.id);

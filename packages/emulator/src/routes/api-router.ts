@@ -24,7 +24,9 @@ export function apiRouter(ctx: EmulatorContext): Router {
   registerWorkerRoutes(router, ctx);
   registerExecutionRoutes(router, ctx);
   router.use((req) => {
-    throw HttpError.notFound(`no route ${req.method} ${req.baseUrl}${req.path}; see docs/emulator.md for the routes`);
+    throw HttpError.notFound(
+      `no route ${req.method} ${req.baseUrl}${req.path}; see docs/emulator.md for the routes`,
+    );
   });
   return router;
 }

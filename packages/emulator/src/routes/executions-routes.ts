@@ -16,7 +16,9 @@ function findExecution(ctx: EmulatorContext, req: Request, target: ActorTarget):
   const id = pathId(req, 'executionId', 'execution id');
   const execution = ctx.store.executions.get(id);
   if (!execution || execution.actorId !== target.actor.id) {
-    throw HttpError.notFound(`actor ${target.actor.id} has no execution ${id}; list them with GET .../executions`);
+    throw HttpError.notFound(
+      `actor ${target.actor.id} has no execution ${id}; list them with GET .../executions`,
+    );
   }
   return execution;
 }
@@ -83,7 +85,9 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
     delete: async (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'UPDATE'));
       if (execution.status !== 'RUNNING' || !(await ctx.control.forceQuit(execution.id))) {
-        throw HttpError.badRequest(`execution ${execution.id} is not running (status ${execution.status}); only a RUNNING execution can be force-quit`);
+        throw HttpError.badRequest(
+          `execution ${execution.id} is not running (status ${execution.status}); only a RUNNING execution can be force-quit`,
+        );
       }
       reply(res, ctx, null, `Execution ${execution.id} is being stopped.`);
     },
@@ -93,7 +97,12 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
     get: (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'READ'));
       const self = `${apiBase(req)}/${execution.actorId}/executions/${execution.id}/logs`;
-      reply(res, ctx, { logs: store.logs.get(execution.id), _links: { self } }, 'Logs retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        { logs: store.logs.get(execution.id), _links: { self } },
+        'Logs retrieved successfully.',
+      );
     },
   });
 

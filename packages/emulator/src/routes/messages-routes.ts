@@ -17,13 +17,21 @@ function wantsSynchronous(req: Request): boolean {
   return typeof v === 'string' && ['true', 'True', '1', 'yes'].includes(v);
 }
 
-async function answerSynchronously(ctx: EmulatorContext, req: Request, res: Response, execution: ExecutionRecord): Promise<void> {
+async function answerSynchronously(
+  ctx: EmulatorContext,
+  req: Request,
+  res: Response,
+  execution: ExecutionRecord,
+): Promise<void> {
   const wait = ctx.pool.awaitExecution;
   if (!wait) throw new Error('answerSynchronously called without a pool that runs executions');
   const abort = new AbortController();
   res.on('close', () => abort.abort(new Error('the client went away')));
   const answer = await wait.call(ctx.pool, execution, abort.signal);
-  res.status(200).set({ 'Content-Type': answer.contentType, 'X-Abaco-Execution-Id': execution.id }).send(Buffer.from(answer.body));
+  res
+    .status(200)
+    .set({ 'Content-Type': answer.contentType, 'X-Abaco-Execution-Id': execution.id })
+    .send(Buffer.from(answer.body));
 }
 
 /** getMessages (count), sendMessage / sendBinaryMessage, and purge. */
@@ -35,7 +43,12 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
       const self = `${apiBase(req)}/${target.actor.id}/messages`;
-      reply(res, ctx, { messages: mailbox.count(target.actor.id), _links: { self } }, 'Actor messages retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        { messages: mailbox.count(target.actor.id), _links: { self } },
+        'Actor messages retrieved successfully.',
+      );
     },
     post: [
       ...binaryBody(ctx.limits),
@@ -57,7 +70,9 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
           body: message.body,
           env: messageEnvironment(req),
         });
-        await notifyPool(`message ${execution.id}`, () => ctx.pool.messageQueued(target.actor.id, execution.id));
+        await notifyPool(`message ${execution.id}`, () =>
+          ctx.pool.messageQueued(target.actor.id, execution.id),
+        );
         if (synchronous) {
           await answerSynchronously(ctx, req, res, execution);
           return;
@@ -69,7 +84,11 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
           {
             executionId: execution.id,
             msg: message.msg,
-            _links: { self: `${actorUrl}/executions/${execution.id}`, messages: `${actorUrl}/messages` },
+            _links: {
+              self: `${actorUrl}/executions/${execution.id}`,
+              owner: `${req.protocol}://${req.get('host') ?? 'localhost'}/profiles/v2/${encodeURIComponent(target.actor.owner)}`,
+              messages: `${actorUrl}/messages`,
+            },
           },
           'The request was successful',
         );
@@ -79,7 +98,12 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       const purged = mailbox.purge(target.actor.id);
-      reply(res, ctx, { messages: mailbox.count(target.actor.id), purged }, `Purged ${purged} message(s) from the mailbox.`);
+      reply(
+        res,
+        ctx,
+        { messages: mailbox.count(target.actor.id), purged },
+        `Purged ${purged} message(s) from the mailbox.`,
+      );
     },
   });
 }

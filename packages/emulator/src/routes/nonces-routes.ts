@@ -18,7 +18,9 @@ function createNonce(ctx: EmulatorContext, req: Request, owner: Owner): NonceRec
   const identity = identityOf(req);
   const input = parseBody(AddNonceRequestSchema, req.body, 'nonce');
   if (owner.alias !== null && levelAtLeast(input.level, 'UPDATE')) {
-    throw HttpError.badRequest('an alias nonce may only be NONE, READ or EXECUTE; ask for one of those levels');
+    throw HttpError.badRequest(
+      'an alias nonce may only be NONE, READ or EXECUTE; ask for one of those levels',
+    );
   }
   const nonce: NonceRecord = {
     id: newNonceId(identity.tenant),
@@ -37,10 +39,16 @@ function createNonce(ctx: EmulatorContext, req: Request, owner: Owner): NonceRec
   return nonce;
 }
 
-function findNonce(ctx: EmulatorContext, req: Request, belongs: (n: NonceRecord) => boolean, what: string): NonceRecord {
+function findNonce(
+  ctx: EmulatorContext,
+  req: Request,
+  belongs: (n: NonceRecord) => boolean,
+  what: string,
+): NonceRecord {
   const id = pathId(req, 'nonceId', 'nonce id');
   const nonce = ctx.store.nonces.get(id);
-  if (!nonce || !belongs(nonce)) throw HttpError.notFound(`${what} has no nonce ${id}; list them with GET .../nonces`);
+  if (!nonce || !belongs(nonce))
+    throw HttpError.notFound(`${what} has no nonce ${id}; list them with GET .../nonces`);
   return nonce;
 }
 
@@ -57,12 +65,22 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'READ');
-      reply(res, ctx, store.nonces.listForAlias(alias.alias).map((n) => nonceView(req, n)), 'Alias nonces retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        store.nonces.listForAlias(alias.alias).map((n) => nonceView(req, n)),
+        'Alias nonces retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'UPDATE');
-      reply(res, ctx, nonceView(req, createNonce(ctx, req, { actorId: null, alias: alias.alias })), 'Alias nonce created successfully.');
+      reply(
+        res,
+        ctx,
+        nonceView(req, createNonce(ctx, req, { actorId: null, alias: alias.alias })),
+        'Alias nonce created successfully.',
+      );
     },
   });
   defineRoute(router, '/aliases/:alias/nonces/:nonceId', {
@@ -85,12 +103,22 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'READ');
-      reply(res, ctx, store.nonces.listForActor(target.actor.id).map((n) => nonceView(req, n)), 'Actor nonces retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        store.nonces.listForActor(target.actor.id).map((n) => nonceView(req, n)),
+        'Actor nonces retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'UPDATE');
-      reply(res, ctx, nonceView(req, createNonce(ctx, req, { actorId: target.actor.id, alias: null })), 'Actor nonce created successfully.');
+      reply(
+        res,
+        ctx,
+        nonceView(req, createNonce(ctx, req, { actorId: target.actor.id, alias: null })),
+        'Actor nonce created successfully.',
+      );
     },
   });
   defineRoute(router, '/:actorId/nonces/:nonceId', {

@@ -26,10 +26,13 @@ export function actorTarget(ctx: EmulatorContext, req: Request): ActorTarget {
   const actor = ctx.store.actors.get(id);
   if (actor) return { actor, alias: null };
   const alias = ctx.store.aliases.get(id);
-  if (!alias) throw HttpError.notFound(`no actor with id or alias ${id}; list actors with GET ${req.baseUrl}`);
+  if (!alias)
+    throw HttpError.notFound(`no actor with id or alias ${id}; list actors with GET ${req.baseUrl}`);
   const target = ctx.store.actors.get(alias.actorId);
   if (!target) {
-    throw HttpError.notFound(`alias ${id} points at actor ${alias.actorId}, which no longer exists; point it elsewhere with PUT ${req.baseUrl}/aliases/${id}`);
+    throw HttpError.notFound(
+      `alias ${id} points at actor ${alias.actorId}, which no longer exists; point it elsewhere with PUT ${req.baseUrl}/aliases/${id}`,
+    );
   }
   return { actor: target, alias };
 }

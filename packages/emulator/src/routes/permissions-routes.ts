@@ -16,14 +16,24 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'READ');
-      reply(res, ctx, { permissions: store.permissions.list('alias', alias.alias) }, 'Permissions retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        { permissions: store.permissions.list('alias', alias.alias) },
+        'Permissions retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'UPDATE');
       const { user, level } = parseBody(PermissionsUpdateRequestSchema, req.body, 'permission');
       store.permissions.set('alias', alias.alias, user, level);
-      reply(res, ctx, { permissions: store.permissions.list('alias', alias.alias) }, 'Permission added successfully.');
+      reply(
+        res,
+        ctx,
+        { permissions: store.permissions.list('alias', alias.alias) },
+        'Permission added successfully.',
+      );
     },
   });
 
@@ -31,14 +41,24 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(res, ctx, { permissions: store.permissions.list('actor', target.actor.id) }, 'Permissions retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        { permissions: store.permissions.list('actor', target.actor.id) },
+        'Permissions retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       const { user, level } = parseBody(PermissionsUpdateRequestSchema, req.body, 'permission');
       store.permissions.set('actor', target.actor.id, user, level);
-      reply(res, ctx, { permissions: store.permissions.list('actor', target.actor.id) }, 'Permission added successfully.');
+      reply(
+        res,
+        ctx,
+        { permissions: store.permissions.list('actor', target.actor.id) },
+        'Permission added successfully.',
+      );
     },
   });
 }

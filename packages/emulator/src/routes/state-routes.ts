@@ -14,7 +14,12 @@ export function registerStateRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(res, ctx, { actorId: target.actor.id, state: store.actors.getState(target.actor.id) ?? {} }, 'Actor state retrieved successfully.');
+      reply(
+        res,
+        ctx,
+        { actorId: target.actor.id, state: store.actors.getState(target.actor.id) ?? {} },
+        'Actor state retrieved successfully.',
+      );
     },
     post: (req, res) => {
       const target = actorTarget(ctx, req);
@@ -26,7 +31,9 @@ export function registerStateRoutes(router: Router, ctx: EmulatorContext): void 
       }
       const state: unknown = req.body;
       if (state === undefined) {
-        throw HttpError.badRequest('send the new state as a JSON body (Content-Type: application/json), any JSON value');
+        throw HttpError.badRequest(
+          'send the new state as a JSON body (Content-Type: application/json), any JSON value',
+        );
       }
       store.actors.setState(target.actor.id, state);
       reply(res, ctx, { actorId: target.actor.id, state }, 'State updated successfully.');

@@ -1,5 +1,11 @@
 import type { Request } from 'express';
-import type { ActorRecord, AliasRecord, ExecutionRecord, NonceRecord, WorkerRecord } from '../store/records.js';
+import type {
+  ActorRecord,
+  AliasRecord,
+  ExecutionRecord,
+  NonceRecord,
+  WorkerRecord,
+} from '../store/records.js';
 
 /** The base URL of the request's API flavour, e.g. `http://127.0.0.1:8000/actors/v2`. */
 export function apiBase(req: Request): string {
@@ -25,7 +31,10 @@ export function executionView(req: Request, e: ExecutionRecord): Record<string, 
 }
 
 export function workerView(req: Request, w: WorkerRecord): Record<string, unknown> {
-  return { ...w, _links: { self: `${apiBase(req)}/${w.actorId}/workers/${w.id}`, actor: `${apiBase(req)}/${w.actorId}` } };
+  return {
+    ...w,
+    _links: { self: `${apiBase(req)}/${w.actorId}/workers/${w.id}`, actor: `${apiBase(req)}/${w.actorId}` },
+  };
 }
 
 export function nonceView(req: Request, n: NonceRecord): Record<string, unknown> {
@@ -51,6 +60,10 @@ export function nonceView(req: Request, n: NonceRecord): Record<string, unknown>
 export function aliasView(req: Request, a: AliasRecord): Record<string, unknown> {
   return {
     ...a,
-    _links: { self: `${apiBase(req)}/aliases/${a.alias}`, actor: `${apiBase(req)}/${a.actorId}`, owner: profile(req, a.owner) },
+    _links: {
+      self: `${apiBase(req)}/aliases/${a.alias}`,
+      actor: `${apiBase(req)}/${a.actorId}`,
+      owner: profile(req, a.owner),
+    },
   };
 }

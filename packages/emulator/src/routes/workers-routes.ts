@@ -28,7 +28,9 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
       const target = actorTarget(ctx, req);
       const identity = identityOf(req);
       if (!isAdmin(identity)) {
-        throw HttpError.forbidden(`only admins may add workers, and ${identity.user} is not one; workers are started for you when an actor is registered`);
+        throw HttpError.forbidden(
+          `only admins may add workers, and ${identity.user} is not one; workers are started for you when an actor is registered`,
+        );
       }
       const { num } = parseBody(AddWorkersRequestSchema, req.body, 'addWorker request');
       const { actor } = target;
@@ -36,7 +38,9 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
         throw HttpError.badRequest(`actor ${actor.id} is stateful and has exactly one worker; ask for num 1`);
       }
       if (actor.maxWorkers !== null && num > actor.maxWorkers) {
-        throw HttpError.badRequest(`actor ${actor.id} allows at most ${actor.maxWorkers} workers (maxWorkers); ask for fewer`);
+        throw HttpError.badRequest(
+          `actor ${actor.id} allows at most ${actor.maxWorkers} workers (maxWorkers); ask for fewer`,
+        );
       }
       const added = store.transaction(() => {
         const have = store.workers.listForActor(actor.id).length;
@@ -62,7 +66,8 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
         }
         return created;
       });
-      if (added.length > 0) await notifyPool(`workers added to ${actor.id}`, () => ctx.pool.workersAdded(actor, added));
+      if (added.length > 0)
+        await notifyPool(`workers added to ${actor.id}`, () => ctx.pool.workersAdded(actor, added));
       const all = store.workers.listForActor(actor.id).map((w) => workerView(req, w));
       reply(res, ctx, all, `Requested ${added.length} new worker(s); the actor has ${all.length}.`);
     },
@@ -74,7 +79,10 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
       requireActorLevel(store, identityOf(req), target, 'READ');
       const id = pathId(req, 'workerId', 'worker id');
       const worker = store.workers.get(target.actor.id, id);
-      if (!worker) throw HttpError.notFound(`actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`);
+      if (!worker)
+        throw HttpError.notFound(
+          `actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`,
+        );
       reply(res, ctx, workerView(req, worker), 'Worker retrieved successfully.');
     },
     delete: async (req, res) => {
@@ -82,7 +90,9 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       const id = pathId(req, 'workerId', 'worker id');
       if (!store.workers.delete(target.actor.id, id)) {
-        throw HttpError.notFound(`actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`);
+        throw HttpError.notFound(
+          `actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`,
+        );
       }
       await notifyPool(`worker ${id} deleted`, () => ctx.pool.workerDeleted(target.actor.id, id));
       reply(res, ctx, null, 'Worker scheduled to be stopped.');

@@ -43,5 +43,6 @@ export function resolvePool(
 /** Stops a pool: `close()`, or its async dispose when the emulator owns it. */
 export async function closePool({ pool, owned }: ResolvedPool): Promise<void> {
   if (pool.close) await pool.close();
-  else if (owned && Symbol.asyncDispose in pool) await (pool as WorkerPool & AsyncDisposable)[Symbol.asyncDispose]();
+  else if (owned && Symbol.asyncDispose in pool)
+    await (pool as WorkerPool & AsyncDisposable)[Symbol.asyncDispose]();
 }

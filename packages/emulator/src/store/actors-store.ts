@@ -17,7 +17,9 @@ export class ActorsStore {
   }
 
   replace(actor: ActorRecord): void {
-    this.db.prepare('UPDATE actors SET doc = ?, owner = ? WHERE id = ?').run(JSON.stringify(actor), actor.owner, actor.id);
+    this.db
+      .prepare('UPDATE actors SET doc = ?, owner = ? WHERE id = ?')
+      .run(JSON.stringify(actor), actor.owner, actor.id);
   }
 
   get(id: string): ActorRecord | null {
@@ -48,6 +50,9 @@ export class ActorsStore {
   }
 
   setState(id: string, state: unknown): boolean {
-    return this.db.prepare('UPDATE actors SET state = ? WHERE id = ?').run(JSON.stringify(state ?? null), id).changes === 1;
+    return (
+      this.db.prepare('UPDATE actors SET state = ? WHERE id = ?').run(JSON.stringify(state ?? null), id)
+        .changes === 1
+    );
   }
 }

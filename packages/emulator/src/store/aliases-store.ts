@@ -37,7 +37,9 @@ export class AliasesStore {
   }
 
   setTarget(alias: string, actorId: string): boolean {
-    return this.db.prepare('UPDATE aliases SET actor_id = ? WHERE alias = ?').run(actorId, alias).changes === 1;
+    return (
+      this.db.prepare('UPDATE aliases SET actor_id = ? WHERE alias = ?').run(actorId, alias).changes === 1
+    );
   }
 
   delete(alias: string): boolean {

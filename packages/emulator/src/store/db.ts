@@ -59,7 +59,9 @@ function migrate(db: Db): void {
 /** The next value of a named, monotonic counter (orders actors, executions, workers). Call inside a transaction. */
 export function nextSeq(db: Db, name: string): number {
   const row = db
-    .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+    .prepare(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+    )
     .get(name) as { value: number };
   return row.value;
 }

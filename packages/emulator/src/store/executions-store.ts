@@ -20,7 +20,8 @@ export class ExecutionsStore {
   }
 
   get(id: string): ExecutionRecord | null {
-    const row = this.db.prepare('SELECT doc FROM executions WHERE id = ?').get(id) as { doc: string } | undefined;
+    const row = this.db.prepare('SELECT doc FROM executions WHERE id = ?').get(id) as
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as ExecutionRecord) : null;
   }
 
@@ -60,9 +61,9 @@ export class ExecutionsStore {
   }
 
   deleteForActor(actorId: string): string[] {
-    const ids = (this.db.prepare('SELECT id FROM executions WHERE actor_id = ?').all(actorId) as { id: string }[]).map(
-      (r) => r.id,
-    );
+    const ids = (
+      this.db.prepare('SELECT id FROM executions WHERE actor_id = ?').all(actorId) as { id: string }[]
+    ).map((r) => r.id);
     this.db.prepare('DELETE FROM executions WHERE actor_id = ?').run(actorId);
     return ids;
   }

@@ -16,9 +16,9 @@ export class LogsStore {
 
   /** Appends a chunk. Call inside a transaction when several writes must agree. */
   append(executionId: string, chunk: string | Uint8Array): void {
-    const row = this.db.prepare('SELECT text, bytes, capped FROM logs WHERE execution_id = ?').get(executionId) as
-      | LogRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT text, bytes, capped FROM logs WHERE execution_id = ?')
+      .get(executionId) as LogRow | undefined;
     if (row?.capped) return;
     const used = row?.bytes ?? 0;
     let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
@@ -37,7 +37,8 @@ export class LogsStore {
   }
 
   get(executionId: string): string {
-    const row = this.db.prepare('SELECT text FROM logs WHERE execution_id = ?').get(executionId) as LogRow | undefined;
+    const row = this.db.prepare('SELECT text FROM logs WHERE execution_id = ?').get(executionId) as
+      LogRow | undefined;
     return row?.text ?? '';
   }
 

@@ -86,15 +86,17 @@ export class MessagesStore {
 
   /** Puts every claimed message back in its queue (at start-up: nothing runs them any more). */
   releaseClaims(): number {
-    return this.db.prepare('UPDATE messages SET claimed_by = NULL, claim_time = NULL WHERE claimed_by IS NOT NULL').run()
-      .changes;
+    return this.db
+      .prepare('UPDATE messages SET claimed_by = NULL, claim_time = NULL WHERE claimed_by IS NOT NULL')
+      .run().changes;
   }
 
   /** Puts one claimed message back at its place in the queue (its execution could not start). */
   release(executionId: string): boolean {
     return (
-      this.db.prepare('UPDATE messages SET claimed_by = NULL, claim_time = NULL WHERE execution_id = ?').run(executionId)
-        .changes === 1
+      this.db
+        .prepare('UPDATE messages SET claimed_by = NULL, claim_time = NULL WHERE execution_id = ?')
+        .run(executionId).changes === 1
     );
   }
 

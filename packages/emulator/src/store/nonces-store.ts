@@ -42,7 +42,20 @@ export class NoncesStore {
         `INSERT INTO nonces (id, actor_id, alias, owner, roles, level, max_uses, current_uses, description, tenant, create_time, last_use_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(n.id, n.actorId, n.alias, n.owner, JSON.stringify(n.roles), n.level, n.maxUses, n.currentUses, n.description, n.tenant, n.createTime, n.lastUseTime);
+      .run(
+        n.id,
+        n.actorId,
+        n.alias,
+        n.owner,
+        JSON.stringify(n.roles),
+        n.level,
+        n.maxUses,
+        n.currentUses,
+        n.description,
+        n.tenant,
+        n.createTime,
+        n.lastUseTime,
+      );
   }
 
   get(id: string): NonceRecord | null {
@@ -51,12 +64,16 @@ export class NoncesStore {
   }
 
   listForActor(actorId: string): NonceRecord[] {
-    const rows = this.db.prepare('SELECT * FROM nonces WHERE actor_id = ? ORDER BY create_time, id').all(actorId) as NonceRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM nonces WHERE actor_id = ? ORDER BY create_time, id')
+      .all(actorId) as NonceRow[];
     return rows.map(fromRow);
   }
 
   listForAlias(alias: string): NonceRecord[] {
-    const rows = this.db.prepare('SELECT * FROM nonces WHERE alias = ? ORDER BY create_time, id').all(alias) as NonceRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM nonces WHERE alias = ? ORDER BY create_time, id')
+      .all(alias) as NonceRow[];
     return rows.map(fromRow);
   }
 

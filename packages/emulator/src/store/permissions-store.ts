@@ -8,7 +8,9 @@ export class PermissionsStore {
 
   set(kind: PermissionKind, target: string, user: string, level: PermissionLevel): void {
     if (level === 'NONE') {
-      this.db.prepare('DELETE FROM permissions WHERE kind = ? AND target = ? AND username = ?').run(kind, target, user);
+      this.db
+        .prepare('DELETE FROM permissions WHERE kind = ? AND target = ? AND username = ?')
+        .run(kind, target, user);
       return;
     }
     this.db

@@ -21,7 +21,11 @@ export class ResultsStore {
   }
 
   count(executionId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM results WHERE execution_id = ?').get(executionId) as { n: number }).n;
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM results WHERE execution_id = ?').get(executionId) as {
+        n: number;
+      }
+    ).n;
   }
 
   deleteFor(executionIds: readonly string[]): void {

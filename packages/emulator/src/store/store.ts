@@ -93,8 +93,16 @@ export class Store {
 
   // ---- the execution lifecycle (called by workers) -----------------------------------------------------------
   /** The execution has started on a worker. */
-  markRunning(executionId: string, workerId: string, startTime: Date = this.clock.now()): ExecutionRecord | null {
-    return this.executions.update(executionId, { status: 'RUNNING', workerId, startTime: startTime.toISOString() });
+  markRunning(
+    executionId: string,
+    workerId: string,
+    startTime: Date = this.clock.now(),
+  ): ExecutionRecord | null {
+    return this.executions.update(executionId, {
+      status: 'RUNNING',
+      workerId,
+      startTime: startTime.toISOString(),
+    });
   }
 
   appendLog(executionId: string, chunk: string | Uint8Array): void {
@@ -111,7 +119,10 @@ export class Store {
       const current = this.executions.get(executionId);
       if (!current) return null;
       const { startTime, ...rest } = end;
-      const next = this.executions.update(executionId, { ...rest, startTime: startTime ?? current.startTime });
+      const next = this.executions.update(executionId, {
+        ...rest,
+        startTime: startTime ?? current.startTime,
+      });
       this.messages.deleteByExecution(executionId);
       this.tokens.revoke(executionId);
       return next;

@@ -24,9 +24,15 @@ export class TokensStore {
 
   find(token: string): ExecutionToken | null {
     const row = this.db.prepare('SELECT * FROM tokens WHERE token = ?').get(token) as
-      | { token: string; execution_id: string; username: string; create_time: string }
-      | undefined;
-    return row ? { token: row.token, executionId: row.execution_id, username: row.username, createTime: row.create_time } : null;
+      { token: string; execution_id: string; username: string; create_time: string } | undefined;
+    return row
+      ? {
+          token: row.token,
+          executionId: row.execution_id,
+          username: row.username,
+          createTime: row.create_time,
+        }
+      : null;
   }
 
   revoke(executionId: string): boolean {

@@ -13,18 +13,23 @@ export class WorkersStore {
 
   get(actorId: string, id: string): WorkerRecord | null {
     const row = this.db.prepare('SELECT doc FROM workers WHERE id = ? AND actor_id = ?').get(id, actorId) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as WorkerRecord) : null;
   }
 
   listForActor(actorId: string): WorkerRecord[] {
-    const rows = this.db.prepare('SELECT doc FROM workers WHERE actor_id = ? ORDER BY seq').all(actorId) as { doc: string }[];
+    const rows = this.db.prepare('SELECT doc FROM workers WHERE actor_id = ? ORDER BY seq').all(actorId) as {
+      doc: string;
+    }[];
     return rows.map((r) => JSON.parse(r.doc) as WorkerRecord);
   }
 
   /** Changes fields of a worker (status, cid, ...); answers the new record, or null when it is gone. */
-  update(actorId: string, id: string, patch: Partial<Omit<WorkerRecord, 'id' | 'actorId'>>): WorkerRecord | null {
+  update(
+    actorId: string,
+    id: string,
+    patch: Partial<Omit<WorkerRecord, 'id' | 'actorId'>>,
+  ): WorkerRecord | null {
     const current = this.get(actorId, id);
     if (!current) return null;
     const next = { ...current, ...patch };
@@ -33,7 +38,9 @@ export class WorkersStore {
   }
 
   delete(actorId: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM workers WHERE id = ? AND actor_id = ?').run(id, actorId).changes === 1;
+    return (
+      this.db.prepare('DELETE FROM workers WHERE id = ? AND actor_id = ?').run(id, actorId).changes === 1
+    );
   }
 
   deleteForActor(actorId: string): void {

@@ -31,10 +31,18 @@ describe.each(['v2', 'v3', 'root'] as const)('aliases on the %s base', (flavour)
     const owner = clientAs(emu, flavour, USERS.alice.token);
     const bob = clientAs(emu, flavour, USERS.bob.token);
     const a = await owner.add({ image: 'img/r' });
-    await expect(owner.addAlias({ alias: 'messages', actorId: a.id })).rejects.toMatchObject({ status: 400, serverMessage: /reserved/ });
+    await expect(owner.addAlias({ alias: 'messages', actorId: a.id })).rejects.toMatchObject({
+      status: 400,
+      serverMessage: /reserved/,
+    });
     await owner.addAlias({ alias: `dup-${flavour}`, actorId: a.id });
-    await expect(owner.addAlias({ alias: `dup-${flavour}`, actorId: a.id })).rejects.toMatchObject({ status: 400, serverMessage: /already exists/ });
-    await expect(bob.addAlias({ alias: `bob-${flavour}`, actorId: a.id })).rejects.toMatchObject({ status: 400 });
+    await expect(owner.addAlias({ alias: `dup-${flavour}`, actorId: a.id })).rejects.toMatchObject({
+      status: 400,
+      serverMessage: /already exists/,
+    });
+    await expect(bob.addAlias({ alias: `bob-${flavour}`, actorId: a.id })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it('has its own permissions and nonces (at most EXECUTE); an alias nonce works through the alias only', async () => {
@@ -49,15 +57,22 @@ describe.each(['v2', 'v3', 'root'] as const)('aliases on the %s base', (flavour)
     expect((await bob.getAlias(name)).actorId).toBe(a.id);
     expect((await bob.sendMessage(name, 'through the alias')).executionId).toBeTruthy();
     await expect(bob.sendMessage(a.id, 'by id')).rejects.toMatchObject({ status: 400 });
-    await expect(owner.addAliasNonce(name, { level: 'UPDATE' })).rejects.toMatchObject({ status: 400, serverMessage: /NONE, READ or EXECUTE/ });
+    await expect(owner.addAliasNonce(name, { level: 'UPDATE' })).rejects.toMatchObject({
+      status: 400,
+      serverMessage: /NONE, READ or EXECUTE/,
+    });
     const nonce = await owner.addAliasNonce(name, { level: 'EXECUTE', maxUses: 2 });
     expect(nonce).toMatchObject({ alias: name, actorId: null, level: 'EXECUTE' });
     expect((await owner.listAliasNonces(name)).map((n) => n.id)).toEqual([nonce.id]);
     expect((await owner.getAliasNonce(name, nonce.id)).remainingUses).toBe(2);
     const base = emu.clientFor(flavour).baseUrl.replace(emu.url, '');
-    const viaAlias = await raw(emu, 'POST', `${base}/${name}/messages?x-nonce=${nonce.id}`, { json: { message: 'n' } });
+    const viaAlias = await raw(emu, 'POST', `${base}/${name}/messages?x-nonce=${nonce.id}`, {
+      json: { message: 'n' },
+    });
     expect(viaAlias.status, viaAlias.text).toBe(200);
-    const viaId = await raw(emu, 'POST', `${base}/${a.id}/messages?x-nonce=${nonce.id}`, { json: { message: 'n' } });
+    const viaId = await raw(emu, 'POST', `${base}/${a.id}/messages?x-nonce=${nonce.id}`, {
+      json: { message: 'n' },
+    });
     expect(viaId.status).toBe(400);
     await owner.deleteAliasNonce(name, nonce.id);
     await expect(owner.getAliasNonce(name, nonce.id)).rejects.toMatchObject({ status: 404 });

@@ -22,11 +22,19 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
 
   it('bad paging', async () => {
     expectError(await raw(emu, 'GET', '/actors/v2?limit=-1', { token }), 400, /limit must be an integer/);
-    expectError(await raw(emu, 'GET', `/actors/v2/${actorId}/executions?offset=x`, { token }), 400, /offset must be an integer/);
+    expectError(
+      await raw(emu, 'GET', `/actors/v2/${actorId}/executions?offset=x`, { token }),
+      400,
+      /offset must be an integer/,
+    );
   });
 
   it('malformed JSON', async () => {
-    const res = await raw(emu, 'POST', '/actors/v2', { token, body: '{"image": ', headers: { 'content-type': 'application/json' } });
+    const res = await raw(emu, 'POST', '/actors/v2', {
+      token,
+      body: '{"image": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expectError(res, 400, /not valid JSON/);
   });
 
@@ -54,7 +62,11 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
     const nonce = new URLSearchParams({ level: 'SUPER' });
     expectError(await raw(emu, 'POST', `/v3/actors/${actorId}/nonces`, { token, body: nonce }), 400, /level/);
     const uses = new URLSearchParams({ maxUses: '0' });
-    expectError(await raw(emu, 'POST', `/v3/actors/${actorId}/nonces`, { token, body: uses }), 400, /maxUses/);
+    expectError(
+      await raw(emu, 'POST', `/v3/actors/${actorId}/nonces`, { token, body: uses }),
+      400,
+      /maxUses/,
+    );
   });
 
   it.each([
@@ -98,7 +110,11 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
 
   it('bodies over the caps: 413 saying the cap and how to raise it', async () => {
     const big = { image: 'x', description: 'd'.repeat(4096) };
-    expectError(await raw(emu, 'POST', '/actors/v2', { token, json: big }), 413, /2048-byte cap.*--max-body-bytes/);
+    expectError(
+      await raw(emu, 'POST', '/actors/v2', { token, json: big }),
+      413,
+      /2048-byte cap.*--max-body-bytes/,
+    );
     const bytes = new Uint8Array(2000);
     const res = await raw(emu, 'POST', `/actors/v2/${actorId}/messages`, {
       token,
@@ -109,14 +125,25 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
   });
 
   it('a message with nothing usable, and state for a stateless actor', async () => {
-    const text = await raw(emu, 'POST', `/actors/v2/${actorId}/messages`, { token, body: 'hi', headers: { 'content-type': 'text/plain' } });
+    const text = await raw(emu, 'POST', `/actors/v2/${actorId}/messages`, {
+      token,
+      body: 'hi',
+      headers: { 'content-type': 'text/plain' },
+    });
     expectError(text, 400, /no message/);
     const stateless = await emu.client.add({ image: 'img/stateless' });
-    expectError(await raw(emu, 'POST', `/actors/v2/${stateless.id}/state`, { token, json: { a: 1 } }), 400, /stateless/);
+    expectError(
+      await raw(emu, 'POST', `/actors/v2/${stateless.id}/state`, { token, json: { a: 1 } }),
+      400,
+      /stateless/,
+    );
   });
 
   it('a stateful actor cannot become stateless', async () => {
-    const res = await raw(emu, 'PUT', `/actors/v2/${actorId}`, { token, json: { image: 'img/bad', stateless: true } });
+    const res = await raw(emu, 'PUT', `/actors/v2/${actorId}`, {
+      token,
+      json: { image: 'img/bad', stateless: true },
+    });
     expectError(res, 400, /cannot become stateless/);
   });
 

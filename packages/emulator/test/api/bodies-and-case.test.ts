@@ -12,10 +12,20 @@ describe('request bodies: JSON, forms and either key case', () => {
   afterAll(() => emu.dispose());
 
   it('registers an actor from form fields, and from JSON sent as a form (curl -d)', async () => {
-    const form = new URLSearchParams({ image: 'img/form', stateless: 'false', defaultEnvironment: '{"K":"v"}', hints: 'a,b' });
+    const form = new URLSearchParams({
+      image: 'img/form',
+      stateless: 'false',
+      defaultEnvironment: '{"K":"v"}',
+      hints: 'a,b',
+    });
     const res = await raw(emu, 'POST', '/actors/v2', { token, body: form });
     expect(res.status, res.text).toBe(200);
-    expect(res.json?.result).toMatchObject({ image: 'img/form', stateless: false, defaultEnvironment: { K: 'v' }, hints: ['a', 'b'] });
+    expect(res.json?.result).toMatchObject({
+      image: 'img/form',
+      stateless: false,
+      defaultEnvironment: { K: 'v' },
+      hints: ['a', 'b'],
+    });
     const curl = await raw(emu, 'POST', '/actors/v2', {
       token,
       body: '{"image": "img/curl", "name": "c"}',
@@ -27,11 +37,23 @@ describe('request bodies: JSON, forms and either key case', () => {
   it('accepts snake_case request keys and leaves environment keys alone', async () => {
     const res = await raw(emu, 'POST', '/v3/actors', {
       token,
-      json: { image: 'img/snake', default_environment: { my_key: 'v', OtherKey: 'w' }, use_container_uid: true, log_ex: 60 },
+      json: {
+        image: 'img/snake',
+        default_environment: { my_key: 'v', OtherKey: 'w' },
+        use_container_uid: true,
+        log_ex: 60,
+      },
     });
-    expect(res.json?.result).toMatchObject({ defaultEnvironment: { my_key: 'v', OtherKey: 'w' }, useContainerUid: true, logEx: 60 });
+    expect(res.json?.result).toMatchObject({
+      defaultEnvironment: { my_key: 'v', OtherKey: 'w' },
+      useContainerUid: true,
+      logEx: 60,
+    });
     const id = (res.json?.result as { id: string }).id;
-    const nonce = await raw(emu, 'POST', `/v3/actors/${id}/nonces`, { token, json: { max_uses: 3, level: 'read' } });
+    const nonce = await raw(emu, 'POST', `/v3/actors/${id}/nonces`, {
+      token,
+      json: { max_uses: 3, level: 'read' },
+    });
     expect(nonce.json?.result).toMatchObject({ maxUses: 3, level: 'READ', remainingUses: 3 });
   });
 
@@ -41,7 +63,11 @@ describe('request bodies: JSON, forms and either key case', () => {
     await raw(emu, 'POST', path, { token, json: { message: 'as str' } });
     await raw(emu, 'POST', path, { token, body: new URLSearchParams({ message: 'form str' }) });
     await raw(emu, 'POST', path, { token, json: { k: 'v', n: null } });
-    await raw(emu, 'POST', path, { token, body: new Uint8Array([9, 8]), headers: { 'content-type': 'application/octet-stream' } });
+    await raw(emu, 'POST', path, {
+      token,
+      body: new Uint8Array([9, 8]),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await raw(emu, 'POST', `/actors/v2/${actor.id}/messages?message=from%20query`, { token });
     const queued = emu.mailbox.queued(actor.id);
     expect(queued.map((m) => [m.contentType, m.body.toString('latin1')])).toEqual([
@@ -59,7 +85,10 @@ describe('request bodies: JSON, forms and either key case', () => {
     const actor = await emu.client.add({ image: 'img/state', stateless: false });
     await raw(emu, 'POST', `/actors/v2/${actor.id}/state`, { token, json: 'abc' });
     expect((await emu.client.getState(actor.id)).state).toBe('abc');
-    await raw(emu, 'POST', `/actors/v2/${actor.id}/state`, { token, body: new URLSearchParams({ state: 'form' }) });
+    await raw(emu, 'POST', `/actors/v2/${actor.id}/state`, {
+      token,
+      body: new URLSearchParams({ state: 'form' }),
+    });
     expect((await emu.client.getState(actor.id)).state).toEqual({ state: 'form' });
   });
 
@@ -69,12 +98,22 @@ describe('request bodies: JSON, forms and either key case', () => {
     await emu.client.sendMessage(actor.id, 'b');
     const res = await raw(emu, 'DELETE', `/actors/v2/${actor.id}/messages`, { token });
     expect(res.json?.result).toMatchObject({ messages: 0, purged: 2 });
-    expect(await emu.client.getExecution(actor.id, executionId)).toMatchObject({ status: 'ERROR', statusMessage: /purged/ });
+    expect(await emu.client.getExecution(actor.id, executionId)).toMatchObject({
+      status: 'ERROR',
+      statusMessage: /purged/,
+    });
   });
 
   it('computes cronNextEx and keeps cronOn', async () => {
-    const res = await raw(emu, 'POST', '/actors/v2', { token, json: { image: 'img/cron', cron_schedule: '2099-05-01 13 + 2 weeks' } });
-    expect(res.json?.result).toMatchObject({ cronSchedule: '2099-05-01 13 + 2 weeks', cronOn: true, cronNextEx: '2099-05-01 13' });
+    const res = await raw(emu, 'POST', '/actors/v2', {
+      token,
+      json: { image: 'img/cron', cron_schedule: '2099-05-01 13 + 2 weeks' },
+    });
+    expect(res.json?.result).toMatchObject({
+      cronSchedule: '2099-05-01 13 + 2 weeks',
+      cronOn: true,
+      cronNextEx: '2099-05-01 13',
+    });
   });
 });
 
@@ -86,12 +125,22 @@ describe('--case snake', () => {
   afterAll(() => emu.dispose());
 
   it('answers snake_case keys, user data untouched, and the client still reads it', async () => {
-    const res = await raw(emu, 'POST', '/actors/v2', { token, json: { image: 'img/s', defaultEnvironment: { myVar: '1' } } });
+    const res = await raw(emu, 'POST', '/actors/v2', {
+      token,
+      json: { image: 'img/s', defaultEnvironment: { myVar: '1' } },
+    });
     const result = res.json?.result as Record<string, unknown>;
-    expect(result).toMatchObject({ default_environment: { myVar: '1' }, use_container_uid: false, status_message: '' });
+    expect(result).toMatchObject({
+      default_environment: { myVar: '1' },
+      use_container_uid: false,
+      status_message: '',
+    });
     expect(result).toHaveProperty('create_time');
     expect(result).not.toHaveProperty('createTime');
-    const sent = await raw(emu, 'POST', `/actors/v2/${String(result['id'])}/messages`, { token, json: { message: 'x' } });
+    const sent = await raw(emu, 'POST', `/actors/v2/${String(result['id'])}/messages`, {
+      token,
+      json: { message: 'x' },
+    });
     expect(sent.json?.result).toHaveProperty('execution_id');
     const actor = await emu.client.get(String(result['id']));
     expect(actor.defaultEnvironment).toEqual({ myVar: '1' });

@@ -16,10 +16,14 @@ export interface ChildEmulator {
 
 /** Starts an emulator in a child Node process on `dataDir` and waits for its URL (deadline 20 s). */
 export async function spawnEmulator(dataDir: string): Promise<ChildEmulator> {
-  const child = spawn(process.execPath, ['--conditions=@actorkit/source', '--import', 'tsx', CHILD, dataDir], {
-    cwd: PACKAGE_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@actorkit/source', '--import', 'tsx', CHILD, dataDir],
+    {
+      cwd: PACKAGE_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout! });

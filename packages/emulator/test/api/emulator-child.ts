@@ -7,7 +7,12 @@ import { startEmulator } from '../../src/index.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: emulator-child.ts <data-dir>');
-const emu = await startEmulator({ dataDir, port: 0, user: 'owner', users: [{ name: 'alice', token: 'alice-token-0123456789' }] });
+const emu = await startEmulator({
+  dataDir,
+  port: 0,
+  user: 'owner',
+  users: [{ name: 'alice', token: 'alice-token-0123456789' }],
+});
 process.stdout.write(`${JSON.stringify({ url: emu.url, token: emu.token, pid: process.pid })}\n`);
 const stop = () => void emu.dispose().then(() => process.exit(0));
 process.once('SIGTERM', stop);

@@ -27,7 +27,11 @@ export function clientAs(emu: RunningEmulator, flavour: ApiFlavour, token: strin
   return new ActorsClient({ baseUrl: emu.url, flavour, credentials: { kind: 'bearer', token } });
 }
 
-export function clientWith(emu: RunningEmulator, flavour: ApiFlavour, credentials: Credentials): ActorsClient {
+export function clientWith(
+  emu: RunningEmulator,
+  flavour: ApiFlavour,
+  credentials: Credentials,
+): ActorsClient {
   return new ActorsClient({ baseUrl: emu.url, flavour, credentials });
 }
 
@@ -46,7 +50,12 @@ export interface RawInit {
 }
 
 /** A plain HTTP request, for what the typed client does not send (bad bodies, odd methods, headers). */
-export async function raw(emu: Pick<RunningEmulator, 'url'>, method: string, path: string, init: RawInit = {}): Promise<RawResponse> {
+export async function raw(
+  emu: Pick<RunningEmulator, 'url'>,
+  method: string,
+  path: string,
+  init: RawInit = {},
+): Promise<RawResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers['authorization'] = `Bearer ${init.token}`;
   let body: RequestInit['body'] = init.body as RequestInit['body'];
@@ -66,7 +75,10 @@ export async function raw(emu: Pick<RunningEmulator, 'url'>, method: string, pat
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after the deadline. */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -32,16 +32,31 @@ describe('identities', () => {
     });
 
     it('reads v3 X-Tapis-Token claims; a plain user may not add workers nor set privileged fields', async () => {
-      const client = clientWith(emu, 'v3', { kind: 'tapis', token: jwt({ 'tapis/username': 'tuser', 'tapis/tenant_id': 'tacc' }) });
+      const client = clientWith(emu, 'v3', {
+        kind: 'tapis',
+        token: jwt({ 'tapis/username': 'tuser', 'tapis/tenant_id': 'tacc' }),
+      });
       const actor = await client.add({ image: 'img/tapis' });
       expect(actor.owner).toBe('tuser');
-      await expect(client.addWorker(actor.id, { num: 1 })).rejects.toMatchObject({ status: 400, serverMessage: /only admins/ });
-      await expect(client.add({ image: 'x', maxWorkers: 3 })).rejects.toMatchObject({ status: 400, serverMessage: /maxWorkers may only/ });
+      await expect(client.addWorker(actor.id, { num: 1 })).rejects.toMatchObject({
+        status: 400,
+        serverMessage: /only admins/,
+      });
+      await expect(client.add({ image: 'x', maxWorkers: 3 })).rejects.toMatchObject({
+        status: 400,
+        serverMessage: /maxWorkers may only/,
+      });
     });
 
     it('lets a privileged role set privileged fields', async () => {
-      const client = clientWith(emu, 'v2', { kind: 'jwt', tenant: 'DEV', jwt: jwt({ [ENDUSER]: 'p', [ROLE]: 'Internal/abaco-privileged' }) });
-      expect(await client.add({ image: 'x', privileged: true, maxWorkers: 3, memLimit: '1g' })).toMatchObject({ privileged: true, maxWorkers: 3 });
+      const client = clientWith(emu, 'v2', {
+        kind: 'jwt',
+        tenant: 'DEV',
+        jwt: jwt({ [ENDUSER]: 'p', [ROLE]: 'Internal/abaco-privileged' }),
+      });
+      expect(await client.add({ image: 'x', privileged: true, maxWorkers: 3, memLimit: '1g' })).toMatchObject(
+        { privileged: true, maxWorkers: 3 },
+      );
     });
 
     it('rejects a JWT it cannot read with 401', async () => {
@@ -59,7 +74,9 @@ describe('identities', () => {
     afterAll(() => emu.dispose());
 
     it('answers 401 to JWTs, saying how to trust them', async () => {
-      const res = await raw(emu, 'GET', '/actors/v2', { headers: { 'x-jwt-assertion-dev': jwt({ [ENDUSER]: 'x' }) } });
+      const res = await raw(emu, 'GET', '/actors/v2', {
+        headers: { 'x-jwt-assertion-dev': jwt({ [ENDUSER]: 'x' }) },
+      });
       expect(res.status).toBe(401);
       expect(res.json?.message).toMatch(/--trust-jwt/);
     });
@@ -90,7 +107,11 @@ describe('identities', () => {
         io: 0,
       });
       await expect(container.getState(actor.id)).rejects.toMatchObject({ status: 401 });
-      expect(await alice.getExecution(actor.id, executionId)).toMatchObject({ status: 'COMPLETE', exitCode: 0, runtime: 5 });
+      expect(await alice.getExecution(actor.id, executionId)).toMatchObject({
+        status: 'COMPLETE',
+        exitCode: 0,
+        runtime: 5,
+      });
       expect((await alice.getMessages(actor.id)).messages).toBe(0);
     });
   });
@@ -100,7 +121,10 @@ describe('identities', () => {
       await using emu = await startTestEmulator({ noAuth: true });
       const res = await raw(emu, 'POST', '/actors/v2', { json: { image: 'img/open' } });
       expect(res.json?.result).toMatchObject({ owner: USERS.admin.name });
-      const asAlice = await raw(emu, 'POST', '/actors/v2', { token: USERS.alice.token, json: { image: 'img/a' } });
+      const asAlice = await raw(emu, 'POST', '/actors/v2', {
+        token: USERS.alice.token,
+        json: { image: 'img/a' },
+      });
       expect(asAlice.json?.result).toMatchObject({ owner: USERS.alice.name });
     });
   });

@@ -7,7 +7,10 @@ describe('nonce use counting', () => {
     const actor = await emu.client.add({ image: 'img/race' });
     for (let round = 0; round < 10; round++) {
       const nonce = await emu.client.addNonce(actor.id, { level: 'EXECUTE', maxUses: 1 });
-      const send = () => raw(emu, 'POST', `/actors/v2/${actor.id}/messages?x-nonce=${nonce.id}`, { json: { message: 'race' } });
+      const send = () =>
+        raw(emu, 'POST', `/actors/v2/${actor.id}/messages?x-nonce=${nonce.id}`, {
+          json: { message: 'race' },
+        });
       const statuses = (await Promise.all([send(), send()])).map((r) => r.status).sort();
       expect(statuses).toEqual([200, 400]);
     }
@@ -21,7 +24,9 @@ describe('nonce use counting', () => {
       Array.from({ length: 30 }, () => raw(emu, 'GET', `/actors/v2/${actor.id}?x-nonce=${nonce.id}`)),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
-    expect(results.filter((r) => r.status === 400 && /no uses left/.test(r.json?.message ?? ''))).toHaveLength(25);
+    expect(
+      results.filter((r) => r.status === 400 && /no uses left/.test(r.json?.message ?? '')),
+    ).toHaveLength(25);
     expect(await emu.client.getNonce(actor.id, nonce.id)).toMatchObject({ currentUses: 5, remainingUses: 0 });
   });
 });

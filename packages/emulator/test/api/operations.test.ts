@@ -15,7 +15,11 @@ describe.each(FLAVOURS)('the seed operations through ActorsClient on the %s base
   afterAll(() => emu.dispose());
 
   it('list, add, get, update, delete', async () => {
-    const added = await client.add({ image: 'abacosamples/py3_func', name: 'ops', defaultEnvironment: { K: 'v' } });
+    const added = await client.add({
+      image: 'abacosamples/py3_func',
+      name: 'ops',
+      defaultEnvironment: { K: 'v' },
+    });
     expect(added.id).toMatch(/^[A-Za-z0-9]{13}$/);
     expect(added.status).toBe('SUBMITTED');
     expect(added.owner).toBe(USERS.admin.name);
@@ -73,7 +77,13 @@ describe.each(FLAVOURS)('the seed operations through ActorsClient on the %s base
     const actor = await client.add({ image: 'img/nonces' });
     const nonce = await client.addNonce(actor.id, { level: 'READ', maxUses: 5, description: 'ci' });
     expect(nonce.id).toMatch(/^DEV-DEVELOP_[A-Za-z0-9]{13}$/);
-    expect(nonce).toMatchObject({ actorId: actor.id, level: 'READ', maxUses: 5, currentUses: 0, remainingUses: 5 });
+    expect(nonce).toMatchObject({
+      actorId: actor.id,
+      level: 'READ',
+      maxUses: 5,
+      currentUses: 0,
+      remainingUses: 5,
+    });
     expect((await client.listNonces(actor.id)).map((n) => n.id)).toEqual([nonce.id]);
     expect((await client.getNonce(actor.id, nonce.id)).description).toBe('ci');
     await client.deleteNonce(actor.id, nonce.id);

@@ -29,7 +29,12 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '', need: 'AUTHENTICATED' },
   { method: 'POST', path: () => '', need: 'AUTHENTICATED', body: { image: 'img/new' } },
   { method: 'GET', path: (f) => `/${f.actorId}`, need: 'READ' },
-  { method: 'PUT', path: (f) => `/${f.actorId}`, need: 'UPDATE', body: { image: 'img/matrix', stateless: false } },
+  {
+    method: 'PUT',
+    path: (f) => `/${f.actorId}`,
+    need: 'UPDATE',
+    body: { image: 'img/matrix', stateless: false },
+  },
   { method: 'DELETE', path: (f) => `/${f.actorId}`, need: 'UPDATE' },
   { method: 'GET', path: (f) => `/${f.actorId}/messages`, need: 'READ' },
   { method: 'POST', path: (f) => `/${f.actorId}/messages`, need: 'EXECUTE', body: { message: 'hi' } },
@@ -37,20 +42,41 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (f) => `/${f.actorId}/state`, need: 'READ' },
   { method: 'POST', path: (f) => `/${f.actorId}/state`, need: 'UPDATE', body: { n: 1 } },
   { method: 'GET', path: (f) => `/${f.actorId}/permissions`, need: 'READ' },
-  { method: 'POST', path: (f) => `/${f.actorId}/permissions`, need: 'UPDATE', body: { user: 'carol', level: 'READ' } },
+  {
+    method: 'POST',
+    path: (f) => `/${f.actorId}/permissions`,
+    need: 'UPDATE',
+    body: { user: 'carol', level: 'READ' },
+  },
   { method: 'POST', path: (f) => `/${f.actorId}/workers`, need: 'ADMIN', body: { num: 1 } },
   { method: 'GET', path: (f) => `/${f.actorId}/workers`, need: 'READ' },
   { method: 'GET', path: (f) => `/${f.actorId}/workers/${f.workerId}`, need: 'READ' },
   { method: 'DELETE', path: (f) => `/${f.actorId}/workers/${f.workerId}`, need: 'UPDATE' },
-  { method: 'POST', path: (f) => `/${f.actorId}/nonces`, need: 'UPDATE', noNonce: true, body: { level: 'READ' } },
+  {
+    method: 'POST',
+    path: (f) => `/${f.actorId}/nonces`,
+    need: 'UPDATE',
+    noNonce: true,
+    body: { level: 'READ' },
+  },
   { method: 'GET', path: (f) => `/${f.actorId}/nonces`, need: 'READ', noNonce: true },
   { method: 'GET', path: (f) => `/${f.actorId}/nonces/${f.nonceId}`, need: 'READ', noNonce: true },
   { method: 'DELETE', path: (f) => `/${f.actorId}/nonces/${f.nonceId}`, need: 'UPDATE', noNonce: true },
   { method: 'GET', path: (f) => `/${f.actorId}/executions`, need: 'READ' },
-  { method: 'POST', path: (f) => `/${f.actorId}/executions`, need: 'UPDATE', body: { runtime: 1, cpu: 1, io: 1 } },
+  {
+    method: 'POST',
+    path: (f) => `/${f.actorId}/executions`,
+    need: 'UPDATE',
+    body: { runtime: 1, cpu: 1, io: 1 },
+  },
   { method: 'GET', path: (f) => `/${f.actorId}/executions/${f.executionId}`, need: 'READ' },
   { method: 'GET', path: (f) => `/${f.actorId}/executions/${f.executionId}/logs`, need: 'READ' },
-  { method: 'GET', path: (f) => `/${f.actorId}/executions/${f.executionId}/results`, need: 'READ', rawBytes: true },
+  {
+    method: 'GET',
+    path: (f) => `/${f.actorId}/executions/${f.executionId}/results`,
+    need: 'READ',
+    rawBytes: true,
+  },
   {
     method: 'DELETE',
     path: (f) => `/${f.actorId}/executions/${f.executionId}`,
@@ -83,7 +109,8 @@ function expected(route: Route, who: Who): 'ok' | 401 | 400 {
   if (who.kind === 'admin') return 'ok';
   if (route.need === 'AUTHENTICATED') return who.kind === 'nonce' ? 400 : 'ok';
   if (route.need === 'ADMIN') return 400;
-  if (who.kind === 'nonce') return who.usable && !route.noNonce && levelAtLeast(who.level, route.need) ? 'ok' : 400;
+  if (who.kind === 'nonce')
+    return who.usable && !route.noNonce && levelAtLeast(who.level, route.need) ? 'ok' : 400;
   return levelAtLeast(who.level, route.need) ? 'ok' : 400;
 }
 
@@ -98,7 +125,8 @@ describe.each(['/actors/v2', '/v3/actors'])('permission matrix on %s', (base) =>
     const admin = emu.client;
     const actor = await admin.add({ image: 'img/matrix', stateless: false });
     const other = await admin.add({ image: 'img/other' });
-    if (aliceLevel !== 'NONE') await admin.updatePermissions(actor.id, { user: USERS.alice.name, level: aliceLevel });
+    if (aliceLevel !== 'NONE')
+      await admin.updatePermissions(actor.id, { user: USERS.alice.name, level: aliceLevel });
     const [worker] = (await admin.addWorker(actor.id, { num: 1 })) ?? [];
     const { executionId } = await admin.sendMessage(actor.id, 'first');
     const nonce = await admin.addNonce(actor.id, { level: 'READ' });
@@ -119,7 +147,16 @@ describe.each(['/actors/v2', '/v3/actors'])('permission matrix on %s', (base) =>
     };
   }
 
-  const cases = ROUTES.flatMap((route) => IDENTITIES.map(([name, who]) => [`${route.method} ${route.path({ actorId: '{id}', workerId: '{wid}', nonceId: '{nid}', executionId: '{eid}', nonces: { update: '', read: '', exhausted: '', other: '' } })} as ${name}`, route, who] as const));
+  const cases = ROUTES.flatMap((route) =>
+    IDENTITIES.map(
+      ([name, who]) =>
+        [
+          `${route.method} ${route.path({ actorId: '{id}', workerId: '{wid}', nonceId: '{nid}', executionId: '{eid}', nonces: { update: '', read: '', exhausted: '', other: '' } })} as ${name}`,
+          route,
+          who,
+        ] as const,
+    ),
+  );
 
   it.each(cases)('%s', async (_name, route, who) => {
     const f = await fixture(who.kind === 'user' ? who.level : 'NONE');
@@ -128,7 +165,10 @@ describe.each(['/actors/v2', '/v3/actors'])('permission matrix on %s', (base) =>
     if (who.kind === 'user') token = who.token;
     if (who.kind === 'admin') token = USERS.admin.token;
     if (who.kind === 'nonce') path += `?x-nonce=${f.nonces[who.which]}`;
-    const res = await raw(emu, route.method, path, { token, ...(route.body !== undefined ? { json: route.body } : {}) });
+    const res = await raw(emu, route.method, path, {
+      token,
+      ...(route.body !== undefined ? { json: route.body } : {}),
+    });
     const want = expected(route, who);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     if (want === 'ok' && route.rawBytes) {
@@ -169,7 +209,9 @@ describe.each(['/actors/v2', '/v3/actors'])('permission matrix on %s', (base) =>
     const after = await emu.client.getNonce(actor.id, nonce.id);
     expect(after).toMatchObject({ currentUses: 2, remainingUses: 0 });
     expect(after.lastUseTime).not.toBeNull();
-    const insufficient = await raw(emu, 'POST', `${base}/${actor.id}/messages?x-nonce=${nonce.id}`, { json: { message: 'x' } });
+    const insufficient = await raw(emu, 'POST', `${base}/${actor.id}/messages?x-nonce=${nonce.id}`, {
+      json: { message: 'x' },
+    });
     expect(insufficient.json?.message).toMatch(/grants READ/);
   });
 });

@@ -3,7 +3,10 @@ import type { ActorRecord, WorkerPool, WorkerPoolDeps } from '../../src/index.js
 import { startTestEmulator } from './fixture.js';
 
 /** A pool that records the calls the API makes, and answers force-quit and synchronous messages. */
-function recordingPool(deps: WorkerPoolDeps, calls: string[]): WorkerPool & { forceQuit(id: string): Promise<boolean> } {
+function recordingPool(
+  deps: WorkerPoolDeps,
+  calls: string[],
+): WorkerPool & { forceQuit(id: string): Promise<boolean> } {
   return {
     runsExecutions: true,
     start: async () => void calls.push(`start ${deps.apiServer()}`),
@@ -16,7 +19,10 @@ function recordingPool(deps: WorkerPoolDeps, calls: string[]): WorkerPool & { fo
     workersAdded: async (_a, ws) => void calls.push(`workers ${ws.length}`),
     workerDeleted: async (_a, w) => void calls.push(`worker deleted ${w}`),
     messageQueued: (_a, e) => void calls.push(`message ${e}`),
-    awaitExecution: async (execution) => ({ body: new TextEncoder().encode(`done ${execution.id}`), contentType: 'application/octet-stream' }),
+    awaitExecution: async (execution) => ({
+      body: new TextEncoder().encode(`done ${execution.id}`),
+      contentType: 'application/octet-stream',
+    }),
     forceQuit: async (id) => {
       calls.push(`force-quit ${id}`);
       return true;
@@ -58,7 +64,10 @@ describe('the worker pool seam', () => {
   it('answers 400 to synchronous messages when nothing runs executions', async () => {
     await using emu = await startTestEmulator();
     const actor = await emu.client.add({ image: 'img/sync' });
-    await expect(emu.client.sendSynchronousMessage(actor.id, 'x')).rejects.toMatchObject({ status: 400, serverMessage: /need an executor/ });
+    await expect(emu.client.sendSynchronousMessage(actor.id, 'x')).rejects.toMatchObject({
+      status: 400,
+      serverMessage: /need an executor/,
+    });
     expect((await emu.client.getMessages(actor.id)).messages).toBe(0);
   });
 });

@@ -17,7 +17,10 @@ afterEach(async () => {
 async function start(dir: string): Promise<{ child: ChildEmulator; client: ActorsClient }> {
   const child = await spawnEmulator(dir);
   children.push(child);
-  return { child, client: new ActorsClient({ baseUrl: child.url, credentials: { kind: 'bearer', token: child.token } }) };
+  return {
+    child,
+    client: new ActorsClient({ baseUrl: child.url, credentials: { kind: 'bearer', token: child.token } }),
+  };
 }
 
 describe('a restart after SIGKILL', () => {
@@ -26,7 +29,12 @@ describe('a restart after SIGKILL', () => {
     dirs.push(dir);
     const first = await start(dir);
     const c = first.client;
-    const stateful = await c.add({ image: 'img/stateful', name: 'keeper', stateless: false, defaultEnvironment: { A: '1' } });
+    const stateful = await c.add({
+      image: 'img/stateful',
+      name: 'keeper',
+      stateless: false,
+      defaultEnvironment: { A: '1' },
+    });
     const plain = await c.add({ image: 'img/plain' });
     await c.updateState(stateful.id, { counter: 41, words: ['a', 'b'] });
     await c.updatePermissions(stateful.id, { user: 'alice', level: 'EXECUTE' });
@@ -51,10 +59,18 @@ describe('a restart after SIGKILL', () => {
     expect(second.child.token).toBe(first.child.token);
     const d = second.client;
     expect((await d.list()).map((a) => a.id)).toEqual([stateful.id, plain.id]);
-    expect(await d.get(stateful.id)).toMatchObject({ name: 'keeper', stateless: false, defaultEnvironment: { A: '1' } });
+    expect(await d.get(stateful.id)).toMatchObject({
+      name: 'keeper',
+      stateless: false,
+      defaultEnvironment: { A: '1' },
+    });
     expect((await d.getState(stateful.id)).state).toEqual({ counter: 41, words: ['a', 'b'] });
     expect((await d.getPermissions(stateful.id)).permissions).toEqual({ owner: 'UPDATE', alice: 'EXECUTE' });
-    expect(await d.getNonce(stateful.id, nonce.id)).toMatchObject({ currentUses: 1, remainingUses: 2, level: 'READ' });
+    expect(await d.getNonce(stateful.id, nonce.id)).toMatchObject({
+      currentUses: 1,
+      remainingUses: 2,
+      level: 'READ',
+    });
     expect((await d.getAlias('my.keeper')).actorId).toBe(stateful.id);
     expect((await d.getMessages(stateful.id)).messages).toBe(4);
     expect((await d.listExecutions(stateful.id)).ids).toEqual(sent);
@@ -67,7 +83,12 @@ describe('a restart after SIGKILL', () => {
     const queued = store.messages.queued(stateful.id);
     store.close();
     expect(queued.map((m) => m.executionId)).toEqual(sent);
-    expect(queued.map((m) => m.contentType)).toEqual(['str', 'application/json', 'application/octet-stream', 'str']);
+    expect(queued.map((m) => m.contentType)).toEqual([
+      'str',
+      'application/json',
+      'application/octet-stream',
+      'str',
+    ]);
     expect(queued[0]?.env).toEqual({ N: '1' });
     expect(queued[1]?.body.toString()).toBe('{"two":2}');
   });
@@ -82,7 +103,9 @@ describe('a restart after SIGKILL', () => {
     const senders = Array.from({ length: 4 }, async () => {
       while (!stop) {
         try {
-          acknowledged.push((await first.client.sendMessage(actor.id, `m${acknowledged.length}`)).executionId);
+          acknowledged.push(
+            (await first.client.sendMessage(actor.id, `m${acknowledged.length}`)).executionId,
+          );
         } catch (cause) {
           void cause; // the process was killed mid-request: this one was never acknowledged
           return;
