@@ -139,9 +139,12 @@ async function shutdown(
   pool: ResolvedPool,
 ): Promise<void> {
   const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  // Keep-alive connections become idle as their in-flight requests finish: close them as they do.
   server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 20);
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
+  clearInterval(sweep);
   clearTimeout(timer);
   await closePool(pool);
   ctx.store.close();
