@@ -9,7 +9,16 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CONDITION = '@actorkit/source';
 const MARKER = 'ACTORKIT_CLI_CHILD';
 
-if (process.env[MARKER] === '1') {
+const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+const hasCondition = flags.some(
+  (f, i) =>
+    f === `--conditions=${CONDITION}` ||
+    (f === '--conditions' && flags[i + 1] === CONDITION) ||
+    f === `-C${CONDITION}`,
+);
+const hasTsx = flags.some((f) => /(^|[/\\])tsx([/\\]|$)|^tsx$/.test(f) || f.startsWith('--import=tsx'));
+
+if (process.env[MARKER] === '1' || (hasCondition && hasTsx)) {
   await import(pathToFileURL(MAIN).href);
 } else {
   const tsx = import.meta.resolve('tsx');
