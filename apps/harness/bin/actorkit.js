@@ -19,12 +19,20 @@ const hasCondition = flags.some(
 const hasTsx = flags.some((f) => /(^|[/\\])tsx([/\\]|$)|^tsx$/.test(f) || f.startsWith('--import=tsx'));
 
 if (process.env[MARKER] === '1' || (hasCondition && hasTsx)) {
-  await import(pathToFileURL(MAIN).href);
+  const { main } = await import(pathToFileURL(MAIN).href);
+  process.exitCode = await main(process.argv.slice(2));
 } else {
   const tsx = import.meta.resolve('tsx');
   const child = spawn(
     process.execPath,
-    [...process.execArgv, `--conditions=${CONDITION}`, '--import', tsx, MAIN, ...process.argv.slice(2)],
+    [
+      ...process.execArgv,
+      `--conditions=${CONDITION}`,
+      '--import',
+      tsx,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit', env: { ...process.env, [MARKER]: '1' } },
   );
   const forward = (signal) => () => {
