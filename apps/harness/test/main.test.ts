@@ -35,7 +35,7 @@ describe('the actorkit command router', () => {
 
   it('sends usage errors of a command to stderr with a pointer to its help', async () => {
     const a = capture();
-    expect(await main(['up', '--port', '-1'], a.out)).toBe(2);
+    expect(await main(['up', '--port', 'eighty'], a.out)).toBe(2);
     expect(a.text.err).toMatch(/--port must be a whole number.*actorkit up --help/);
     const b = capture();
     expect(await main(['up', '--help'], b.out)).toBe(0);
