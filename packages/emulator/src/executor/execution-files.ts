@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import createDebug from 'debug';
-import { MAX_RESULT_BYTES } from '@actorkit/api';
+import { ACTORKIT_ENV, MAX_RESULT_BYTES } from '@actorkit/api';
 import { BinaryFifo } from './binary-fifo.js';
 import type { ExecutionHooks, ExecutionSpec } from './executor.js';
 import { oversizeNotice } from './guarded-hooks.js';
@@ -11,7 +11,7 @@ import type { RunDirs } from './run-dirs.js';
 const debug = createDebug('actorkit:executor');
 
 /** The environment variable with the binary message's size, so the ActorKit runtime reads exactly that much. */
-export const BINARY_DATA_SIZE_ENV = 'ACTORKIT_BINARY_DATA_SIZE';
+export const BINARY_DATA_SIZE_ENV = ACTORKIT_ENV.binaryDataSize;
 
 /**
  * What one execution is given on the host: its run directory, the results socket in it, and the FIFO holding the
