@@ -1,7 +1,11 @@
 import type { ViteUserConfig } from 'vitest/config';
 
-/** Workspace packages resolve to their TypeScript source in tests, through the `@actorkit/source` condition. */
-export const sourceConditions = ['@actorkit/source', 'node', 'import', 'module', 'default'];
+/**
+ * Workspace packages resolve to their TypeScript source in tests, through the `@actorkit/source` condition. Vitest
+ * hands these to the worker's Node as `--conditions`, so `import`/`module` must not be among them: they would make
+ * CommonJS `require` pick ES module files (express breaks). Vite adds `import`/`require` per import kind itself.
+ */
+export const sourceConditions = ['@actorkit/source', 'node', 'default'];
 
 export function workspaceTestConfig(overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
   return {

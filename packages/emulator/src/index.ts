@@ -52,3 +52,23 @@ export { HttpError } from './http/http-error.js';
 export { EMULATOR_VERSION } from './http/envelope.js';
 export { TOKEN_FILE } from './auth/local-token.js';
 export { DEFAULT_TENANT } from './auth/users.js';
+export { DockerContainerClient, ContainerClientError } from './docker/container-client.js';
+export type {
+  ContainerClient,
+  ContainerSpec,
+  ContainerState,
+  ContainerSummary,
+  DockerStatsSample,
+  LogAttachment,
+  StatsSubscription,
+} from './docker/container-client.js';
+export { DockerExecutor } from './executor/docker-executor.js';
+export type { DockerExecutorOptions, LeftoverOptions } from './executor/docker-executor.js';
+export { ProcessExecutor, DEFAULT_INHERITED_ENV } from './executor/process-executor.js';
+export type { ProcessExecutorOptions } from './executor/process-executor.js';
+export { createExecutor } from './executor/create-executor.js';
+export type { ExecutorChoice, CreateExecutorOptions, CreatedExecutor } from './executor/create-executor.js';
+export { DEFAULT_RUNTIME_DIR } from './executor/run-dirs.js';
+export { EXECUTION_LABEL, ACTOR_LABEL, WORKER_LABEL } from './executor/container-labels.js';
+export { memoryLimitBytes, MemoryLimitError } from './executor/memory-limit.js';
+export * from './workers/index.js';

@@ -6,3 +6,4 @@ export { executionEnvironment, messageVariable } from './container-env.js';
 export type { MessageFormat } from './container-env.js';
 export { LOCAL_SETTINGS, devMounts, processCommand } from './local-settings.js';
 export type { ProcessCommand } from './local-settings.js';
+export { executorWorkerPool, type ExecutorPoolSettings } from './executor-pool-factory.js';
