@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActorsApiError, type Actor, type ActorRequest, type ActorsClient } from '@actorkit/api';
-import type { ActorProject } from '../project/actor-config.js';
+import type { ActorProject } from '@actorkit/build';
 
 /** Where the dev loop remembers which actor it registered on which emulator. */
 interface DevRecord {

@@ -1,15 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { ActorsClient } from '@actorkit/api';
+import {
+  ActorCompiler,
+  ActorImageBuilder,
+  BUNDLE_ENTRY,
+  CONTAINER_DIST,
+  loadFixtures,
+  TypeChecker,
+  writeBundleEntry,
+  type ActorProject,
+} from '@actorkit/build';
 import { DockerImageClient, type ImageClient } from '@actorkit/emulator';
-import type { ActorProject } from '../project/actor-config.js';
-import { loadFixtures } from '../project/fixtures.js';
 import { actorRequest, ActorSync } from './actor-sync.js';
-import { ActorCompiler } from './compile.js';
 import type { DevEventSink } from './events.js';
-import { ActorImageBuilder, CONTAINER_DIST } from './image-build.js';
 import { runFixture } from './run-fixtures.js';
-import { TypeChecker } from './typecheck.js';
 import { ActorWatcher } from './watcher.js';
 
 export interface DevLoopOptions {
@@ -20,17 +24,6 @@ export interface DevLoopOptions {
   images?: ImageClient;
   typecheck?: boolean;
   debounceMs?: number;
-}
-
-/** The module esbuild bundles: the actor's own entry, run through its `main()` when it defines one. */
-function entrySource(project: ActorProject): string {
-  const target = relative(join(project.dir, '.actorkit'), join(project.dir, project.config.entry)).split('\\').join('/');
-  return [
-    `import * as actorModule from './${target}';`,
-    'const actor = actorModule.default;',
-    "if (actor && typeof actor.main === 'function') await actor.main();",
-    '',
-  ].join('\n');
 }
 
 /**
@@ -48,7 +41,7 @@ export class DevLoop implements AsyncDisposable {
 
   constructor(private readonly options: DevLoopOptions) {
     const { project } = options;
-    this.compiler = new ActorCompiler({ dir: project.dir, entry: '.actorkit/main.ts', outDir: join(project.dir, 'dist') });
+    this.compiler = new ActorCompiler({ dir: project.dir, entry: BUNDLE_ENTRY, outDir: join(project.dir, 'dist') });
     this.builder = new ActorImageBuilder(project, options.images ?? new DockerImageClient());
     this.sync = new ActorSync(project, options.client);
     this.checker = new TypeChecker(project.dir);
@@ -97,8 +90,7 @@ export class DevLoop implements AsyncDisposable {
       return ok;
     };
     emit({ type: 'round.started', round, reason });
-    await mkdir(join(project.dir, '.actorkit'), { recursive: true });
-    await writeFile(join(project.dir, '.actorkit', 'main.ts'), entrySource(project));
+    await writeBundleEntry(project);
     const compiled = await this.compiler.compile();
     emit({ type: 'compile.finished', round, ms: compiled.ms, ok: compiled.ok, diagnostics: compiled.diagnostics });
     if (!compiled.ok) {

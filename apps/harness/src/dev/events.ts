@@ -3,13 +3,9 @@
  * round's events carry its number so a stale round's late events can be told apart.
  */
 
-/** A place in a source file, as build tools and the type checker report it. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+import type { Diagnostic } from '@actorkit/build';
+
+export type { Diagnostic };
 
 export type DevEvent =
   | { type: 'emulator.ready'; url: string; executor: string; note: string }

@@ -1,4 +1,5 @@
-import type { Diagnostic, DevEvent, StateDiff } from './events.js';
+import { formatDiagnostic } from '@actorkit/build';
+import type { DevEvent, StateDiff } from './events.js';
 
 export interface Style {
   dim(s: string): string;
@@ -25,9 +26,6 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
   return stream.isTTY && !process.env.NO_COLOR ? ansi : plain;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
-}
 
 function formatValue(v: unknown): string {
   const text = JSON.stringify(v);

@@ -1,5 +1,5 @@
 import type { ActorsClient, Execution } from '@actorkit/api';
-import type { LoadedFixture } from '../project/fixtures.js';
+import type { LoadedFixture } from '@actorkit/build';
 import type { DevEventSink } from './events.js';
 import { diffState } from './state-diff.js';
 

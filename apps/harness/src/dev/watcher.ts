@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { ignoreRules, type Ignore } from './ignore-rules.js';
+import { ignoreRules, type Ignore } from '@actorkit/build';
 
 /** Files no save should react to: editor temp files, build output, dependencies, our own state. */
 const ALWAYS_IGNORED = [

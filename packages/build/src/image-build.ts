@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { chooseBaseImage, DockerImageClient, PUBLIC_BASE_IMAGE, type ImageClient } from '@actorkit/emulator';
-import type { ActorProject } from '../project/actor-config.js';
+import type { ActorProject } from './actor-config.js';
 import { ignoreRules } from './ignore-rules.js';
 
 /** Where compiled code lives in the default image, and where the dev loop mounts fresh builds. */

@@ -2,7 +2,7 @@ import { cp, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
-import type { Diagnostic } from './events.js';
+import type { Diagnostic } from './diagnostic.js';
 
 const require = createRequire(import.meta.url);
 

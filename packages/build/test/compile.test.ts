@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActorCompiler } from '../src/dev/compile.js';
-import { parseTscOutput } from '../src/dev/typecheck.js';
+import { ActorCompiler } from '../src/compile.js';
+import { parseTscOutput } from '../src/typecheck.js';
 
 describe('the actor compiler', () => {
   let dir: string;

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActorProjectError, loadActorProject } from '../src/project/actor-config.js';
-import { loadFixtures } from '../src/project/fixtures.js';
+import { ActorProjectError, loadActorProject } from '../src/actor-config.js';
+import { loadFixtures } from '../src/fixtures.js';
 
 describe('actor projects', () => {
   let dir: string;

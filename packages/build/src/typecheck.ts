@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { access } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import type { Diagnostic } from './events.js';
+import type { Diagnostic } from './diagnostic.js';
 
 const require = createRequire(import.meta.url);
 
