@@ -19,6 +19,18 @@ export interface Output {
   hint(text: string): void;
   /** Code or a command, cyan on a terminal. */
   code(text: string): string;
+  /** Colours for composed lines (the dev loop's view); plain text off a terminal. */
+  style: Style;
+}
+
+/** Text colours that are no-ops when the stream is not a terminal. */
+export interface Style {
+  dim(s: string): string;
+  bold(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
 }
 
 export interface OutputStreams {
@@ -46,5 +58,13 @@ export function createOutput(
     error: (text) => err(`${paint(onErr, 31, 'error:')} ${text}`),
     hint: (text) => out(paint(onOut, 2, text)),
     code: (text) => paint(onOut, 36, text),
+    style: {
+      dim: (t) => paint(onOut, 2, t),
+      bold: (t) => paint(onOut, 1, t),
+      red: (t) => paint(onOut, 31, t),
+      green: (t) => paint(onOut, 32, t),
+      yellow: (t) => paint(onOut, 33, t),
+      cyan: (t) => paint(onOut, 36, t),
+    },
   };
 }

@@ -1,31 +1,6 @@
 import { formatDiagnostic } from '@actorkit/build';
+import type { Output, Style } from '../output.js';
 import type { DevEvent, StateDiff } from './events.js';
-
-export interface Style {
-  dim(s: string): string;
-  bold(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-}
-
-const plain: Style = { dim: (s) => s, bold: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s };
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-const ansi: Style = {
-  dim: wrap(2, 22),
-  bold: wrap(1, 22),
-  red: wrap(31, 39),
-  green: wrap(32, 39),
-  yellow: wrap(33, 39),
-  cyan: wrap(36, 39),
-};
-
-/** Colours only when writing to a terminal, and never when NO_COLOR is set. */
-export function styleFor(stream: NodeJS.WriteStream): Style {
-  return stream.isTTY && !process.env.NO_COLOR ? ansi : plain;
-}
-
 
 function formatValue(v: unknown): string {
   const text = JSON.stringify(v);
@@ -93,12 +68,10 @@ export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
   }
 }
 
-/** A sink writing each event as lines (terminal) or as one JSON object per line (`--json`). */
-export function eventPrinter(stream: NodeJS.WriteStream, json: boolean, verbose = false): (e: DevEvent) => void {
-  if (json) return (e) => stream.write(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`);
-  const style = styleFor(stream);
+/** A sink writing each event as lines, or as one JSON object per line (`--json`, for editors and scripts). */
+export function eventPrinter(out: Output, json: boolean, verbose = false): (e: DevEvent) => void {
+  if (json) return (e) => out.line(JSON.stringify({ time: new Date().toISOString(), ...e }));
   return (e) => {
-    const lines = renderEvent(e, style, verbose);
-    if (lines.length) stream.write(`${lines.join('\n')}\n`);
+    for (const line of renderEvent(e, out.style, verbose)) out.line(line);
   };
 }
