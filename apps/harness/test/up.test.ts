@@ -15,7 +15,7 @@ afterAll(() => {
 
 describe('actorkit up options', () => {
   it('defaults to port 8000 on 127.0.0.1 with .actorkit, camel case, auth on', () => {
-    expect(parseUpOptions([])).toMatchObject({
+    expect(parseUpOptions([])?.emulator).toMatchObject({
       port: 8000,
       host: '127.0.0.1',
       dataDir: '.actorkit',
@@ -39,7 +39,7 @@ describe('actorkit up options', () => {
       '--trust-jwt',
       '--no-auth',
     ]);
-    expect(o).toMatchObject({
+    expect(o?.emulator).toMatchObject({
       port: 0,
       dataDir: 'd',
       keyCase: 'snake',
@@ -48,6 +48,11 @@ describe('actorkit up options', () => {
       trustJwt: true,
       noAuth: true,
     });
+    expect(parseUpOptions(['--executor', 'process', '--max-workers', '2', '--max-run-time', '5'])).toMatchObject({
+      executor: 'process',
+      pool: { defaultMaxWorkers: 2, maxRunMs: 5000, messageFormat: 'python' },
+    });
+    expect(() => parseUpOptions(['--executor', 'vm'])).toThrow(/docker, process or auto/);
     expect(parseUpOptions(['--help'])).toBeNull();
     expect(() => parseUpOptions(['--case', 'kebab'])).toThrow(/camel or snake/);
     expect(() => parseUpOptions(['--port', '70000'])).toThrow(/65535/);
