@@ -3,6 +3,8 @@ import type { ActorsClient } from '@actorkit/api';
 import {
   ActorCompiler,
   ActorImageBuilder,
+  ActorProjectError,
+  loadActorProject,
   BUNDLE_ENTRY,
   CONTAINER_DIST,
   loadFixtures,
@@ -35,27 +37,26 @@ export class DevLoop implements AsyncDisposable {
   private current: { abort: AbortController; done: Promise<boolean> } | null = null;
   private watcher: ActorWatcher | undefined;
   private readonly compiler: ActorCompiler;
-  private readonly builder: ActorImageBuilder;
+  private readonly images: ImageClient;
   private readonly sync: ActorSync;
   private readonly checker: TypeChecker;
 
   constructor(private readonly options: DevLoopOptions) {
     const { project } = options;
     this.compiler = new ActorCompiler({ dir: project.dir, entry: BUNDLE_ENTRY, outDir: join(project.dir, 'dist') });
-    this.builder = new ActorImageBuilder(project, options.images ?? new DockerImageClient());
+    this.images = options.images ?? new DockerImageClient();
     this.sync = new ActorSync(project, options.client);
     this.checker = new TypeChecker(project.dir);
   }
 
-  private localEnvironment(): Record<string, string> {
-    const { project } = this.options;
+  private localEnvironment(project: ActorProject, builder: ActorImageBuilder): Record<string, string> {
     if (this.options.executor === 'process') {
       return {
         ACTORKIT_PROCESS_COMMAND: JSON.stringify([process.execPath, this.compiler.outFile]),
         ACTORKIT_PROCESS_CWD: project.dir,
       };
     }
-    return this.builder.mountsSource ? { ACTORKIT_DEV_MOUNTS: `${join(project.dir, 'dist')}:${CONTAINER_DIST}:ro` } : {};
+    return builder.mountsSource ? { ACTORKIT_DEV_MOUNTS: `${join(project.dir, 'dist')}:${CONTAINER_DIST}:ro` } : {};
   }
 
   /** Runs one round now (cancelling one in flight) and answers whether every fixture completed with exit 0. */
@@ -83,13 +84,23 @@ export class DevLoop implements AsyncDisposable {
   }
 
   private async roundBody(round: number, reason: string, changed: string[] | null, signal: AbortSignal): Promise<boolean> {
-    const { emit, project, client } = this.options;
+    const { emit, client } = this.options;
     const started = performance.now();
     const finish = (ok: boolean, failed: number) => {
       emit({ type: 'round.finished', round, ok, ms: Math.round(performance.now() - started), failed });
       return ok;
     };
     emit({ type: 'round.started', round, reason });
+    // Read anew each round: actor.json, fixtures and the Dockerfile may have changed since the last one.
+    let project: ActorProject;
+    try {
+      project = await loadActorProject(this.options.project.dir);
+    } catch (error) {
+      if (!(error instanceof ActorProjectError)) throw error;
+      emit({ type: 'error', round, kind: 'user', message: error.message });
+      return finish(false, 0);
+    }
+    const builder = new ActorImageBuilder(project, this.images);
     await writeBundleEntry(project);
     const compiled = await this.compiler.compile();
     emit({ type: 'compile.finished', round, ms: compiled.ms, ok: compiled.ok, diagnostics: compiled.diagnostics });
@@ -101,12 +112,12 @@ export class DevLoop implements AsyncDisposable {
 
     let rebuilt = false;
     if (this.options.executor === 'docker') {
-      const plan = await this.builder.plan(changed);
+      const plan = await builder.plan(changed);
       if (plan.rebuildReason) {
         emit({ type: 'build.started', round, image: project.image, reason: `${plan.rebuildReason}; ${plan.baseNote}` });
         const t = performance.now();
         try {
-          await this.builder.build(plan, (line) => emit({ type: 'build.progress', round, line }), signal);
+          await builder.build(plan, (line) => emit({ type: 'build.progress', round, line }), signal);
         } catch (error) {
           signal.throwIfAborted();
           const message = (error as Error).message;
@@ -117,13 +128,13 @@ export class DevLoop implements AsyncDisposable {
         emit({ type: 'build.finished', round, image: project.image, ms: Math.round(performance.now() - t), ok: true });
         rebuilt = true;
       } else {
-        const why = this.builder.mountsSource ? 'new code reaches the next container through the dev mount' : 'nothing changed';
+        const why = builder.mountsSource ? 'new code reaches the next container through the dev mount' : 'nothing changed';
         emit({ type: 'build.skipped', round, image: project.image, reason: `image current: ${why}` });
       }
     }
     signal.throwIfAborted();
 
-    const registration = await this.sync.sync(actorRequest(project, this.localEnvironment()), rebuilt);
+    const registration = await this.sync.sync(actorRequest(project, this.localEnvironment(project, builder)), rebuilt);
     const { actor } = registration;
     if (registration.created || rebuilt || registration.ms > 0) {
       emit({
