@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { dev, DEV_HELP, DEV_SUMMARY } from './commands/dev.js';
 import { up, UP_HELP, UP_SUMMARY } from './commands/up.js';
 import { createOutput, type Output } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -12,6 +13,7 @@ interface Command {
 /** The commands, by name. The harness issue adds dev, send, logs, executions, state and deploy. */
 const COMMANDS: Record<string, Command> = {
   up: { summary: UP_SUMMARY, help: UP_HELP, run: up },
+  dev: { summary: DEV_SUMMARY, help: DEV_HELP, run: dev },
 };
 
 const HELP = `Usage: actorkit <command> [options]
