@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { close, constants, open, writeSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { promisify } from 'node:util';
 import createDebug from 'debug';
-import { LibcError, setPipeSize } from './libc.js';
+import { LibcError, makeFifo, setPipeSize } from './libc.js';
 
 const debug = createDebug('actorkit:executor:fifo');
-const run = promisify(execFile);
 const openFd = promisify(open);
 const closeFd = promisify(close);
 
@@ -26,7 +24,7 @@ async function pipeMaxSize(): Promise<number> {
 }
 
 /**
- * The binary message of one execution, in a named pipe. Made with the `mkfifo` command (Node cannot make one), opened
+ * The binary message of one execution, in a named pipe. Made with mkfifo(3) through libc (Node cannot make one), opened
  * read-write and non-blocking (so opening never waits for a reader), its buffer grown to hold the whole message (up
  * to /proc/sys/fs/pipe-max-size, 1 MiB by default), and filled before the process starts; what does not fit is
  * written as the reader drains. The descriptor stays open until `close`, so a reader sees "empty", never EOF.
@@ -44,15 +42,11 @@ export class BinaryFifo {
 
   static async create(path: string, bytes: Uint8Array): Promise<BinaryFifo> {
     try {
-      await run('mkfifo', ['-m', '0644', path]);
+      makeFifo(path, 0o644);
     } catch (cause) {
-      const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new BinaryFifoError(
-        missing
-          ? 'the `mkfifo` command is not on PATH; it is needed for binary messages: install coreutils'
-          : `mkfifo ${path} failed: ${(cause as Error).message}`,
-        { cause },
-      );
+      throw new BinaryFifoError(`could not make the binary message's pipe at ${path}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const fd = await openFd(path, constants.O_RDWR | constants.O_NONBLOCK);
     try {

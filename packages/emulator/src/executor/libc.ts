@@ -1,8 +1,8 @@
 import koffi from 'koffi';
 
 /**
- * The few libc calls Node does not offer: a Unix SOCK_DGRAM socket that receives 131,072-byte datagrams whole, and
- * growing a pipe's buffer. Node has no Unix datagram sockets, and node-unix-socket receives into a 65,535-byte buffer
+ * The few libc calls Node does not offer: a Unix SOCK_DGRAM socket that receives 131,072-byte datagrams whole,
+ * making a named pipe, and growing a pipe's buffer. Node has no Unix datagram sockets, and node-unix-socket receives into a 65,535-byte buffer
  * (a larger datagram is silently cut), so the results socket is made here through koffi (an FFI with prebuilt
  * binaries shipped in its npm package). Every call is non-blocking, on the main thread, in microseconds.
  */
@@ -42,6 +42,7 @@ interface Calls {
   recv(fd: number, buf: Buffer, len: number, flags: number): number;
   close(fd: number): number;
   fcntl(fd: number, cmd: number, arg: number): number;
+  mkfifo(path: string, mode: number): number;
 }
 
 let calls: Calls | undefined;
@@ -55,6 +56,7 @@ function libc(): Calls {
       recv: self.func('intptr_t recv(int, _Out_ void *, size_t, int)'),
       close: self.func('int close(int)'),
       fcntl: self.func('int fcntl(int, int, int)'),
+      mkfifo: self.func('int mkfifo(const char *, uint32_t)'),
     };
   }
   return calls;
@@ -110,6 +112,11 @@ export function closeFd(fd: number): void {
 /** Grows a pipe's buffer to at least `bytes` (the kernel rounds up to pages); answers the size it now has. */
 export function setPipeSize(fd: number, bytes: number): number {
   return check('fcntl(F_SETPIPE_SZ)', libc().fcntl(fd, F_SETPIPE_SZ, bytes));
+}
+
+/** Makes a named pipe at `path` (mkfifo(3): no `mkfifo` command needed, so it works in a bare image). */
+export function makeFifo(path: string, mode: number): void {
+  check(`mkfifo(${path})`, libc().mkfifo(path, mode));
 }
 
 export function pipeSize(fd: number): number {
