@@ -1,28 +1,75 @@
 /**
- * The container tier: the seam it will fill, not an implementation.
- *
- * It will run an actor's image in a real container through the emulator's Docker executor (the same environment,
- * FIFO and results socket the real service provides), and answer the same `InvocationResult` as `invoke()`, so a
- * test can move from one tier to the other by changing one call. It is not written yet: it needs the Docker executor
- * of @actorkit/emulator. Only the types are settled here.
+ * The container tier's types: an actor's image run in real containers through an emulator (its Docker executor, or
+ * its process executor), answering the same `InvocationResult` as `invoke()`.
  */
+import type { ActorProject } from '@actorkit/build';
 import type { InvocationResult } from './invocation-result.js';
 import type { InvokeOptions } from './invoke-options.js';
 
-/** `invoke()`'s options, less what cannot cross into a container (`api` overrides run in the test's process). */
-export interface ContainerInvokeOptions extends Omit<InvokeOptions, 'api'> {
-  /** Stop the execution after this many milliseconds; it then ends with Docker's exit code. */
+/**
+ * The options both tiers take, so one assertion helper can drive either: `(o) => invoke(actor, o)` or
+ * `(o) => tier.invoke(o)`.
+ */
+export type SharedInvokeOptions = Pick<
+  InvokeOptions,
+  'message' | 'binary' | 'contentType' | 'state' | 'stateless' | 'env' | 'actorName'
+> & {
+  /** `false`: the actor is registered with `token: false` (its API calls then fail). */
+  token?: false;
+};
+
+/** A function that runs one invocation in either tier. */
+export type Invoker = (options?: SharedInvokeOptions) => Promise<InvocationResult>;
+
+/** Nonces created on the actor before the message; the emulator picks their ids. */
+export type ContainerNonce = Omit<NonNullable<InvokeOptions['nonces']>[number], 'id'>;
+
+export interface ContainerInvokeOptions extends SharedInvokeOptions {
+  nonces?: ContainerNonce[];
+  /**
+   * Actors (ids or aliases) whose incoming messages count as sent by this execution: `messagesSent` lists the
+   * messages queued on them while it ran. Without it `messagesSent` throws when read (the tier cannot tell who sent
+   * a message: an execution's token acts as the actor's owner, as on the real service).
+   */
+  observe?: string[];
+  /** Force-quit the execution after this many milliseconds (default: the tier's `timeoutMs`). */
   timeoutMs?: number;
 }
 
-export interface ContainerTierOptions {
-  /** The actor's image, already built (e.g. by the dev loop). */
-  image: string;
-  /** Extra bind mounts `host:container[:ro]`, e.g. freshly compiled code. */
-  mounts?: string[];
+/** Where the emulator is: a `TestEmulator`, or what `emulatorGlobalSetup` provides to test files. */
+export interface EmulatorConnection {
+  /** e.g. `http://127.0.0.1:40123`; the API is under `/actors/v2`. */
+  url: string;
+  token: string;
+  user: string;
+  /** What runs executions: images are built only for `docker`. */
+  executor: 'docker' | 'process';
+  /** The message recorder of an emulator started by @actorkit/testing (for `messagesSent`); absent elsewhere. */
+  recorderUrl?: string;
 }
 
-/** One image ready to run executions; disposing it removes every container it started. */
+export interface ContainerTierOptions {
+  emulator: EmulatorConnection;
+  /**
+   * One actor for every invocation, its state set before each message when `state` is given; invocations then run
+   * one at a time. Default false: a fresh actor per invocation (concurrent tests never share state).
+   */
+  reuseActor?: boolean;
+  /** Use this image as it is instead of building one from the folder. */
+  image?: string;
+  /** Force-quit an execution after this many milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Each line of the image build's output. */
+  onBuildProgress?: (line: string) => void;
+}
+
+/** An actor ready to run executions in containers; disposing it deletes the actors it registered. */
 export interface ContainerTier extends AsyncDisposable {
+  readonly project: ActorProject;
+  /** The image executions run (for the process executor: the name the actor is registered with). */
+  readonly image: string;
+  /** How the image was obtained: built (and why, on which base) or reused. */
+  readonly imageNote: string;
   invoke(options?: ContainerInvokeOptions): Promise<InvocationResult>;
+  dispose(): Promise<void>;
 }

@@ -1,0 +1,38 @@
+import { pingEngine } from '@actorkit/emulator';
+
+export interface EngineCheck {
+  /** The engine answers. */
+  ok: boolean;
+  /** The engine's version, or what is wrong and how to fix it. */
+  message: string;
+  /** Skip container tests: the engine does not answer and this is not CI (`CI=true`), where that is a failure. */
+  skip: boolean;
+  /** The title with the reason appended when skipped, so a skipped run says why. */
+  title(title: string): string;
+  /** Throws when the engine does not answer: call it first in container tests, so CI fails loudly. */
+  require(): void;
+}
+
+/**
+ * Whether container tests can run: asks the Docker engine once. When it does not answer, tests are skipped with
+ * the reason, except in CI, where `require()` fails them.
+ *
+ * @example
+ * const engine = await checkEngine();
+ * describe.skipIf(engine.skip)(engine.title('counter in a container'), () => {
+ *   beforeAll(() => engine.require());
+ * });
+ */
+export async function checkEngine(): Promise<EngineCheck> {
+  const { ok, message } = await pingEngine();
+  const skip = !ok && process.env.CI !== 'true';
+  return {
+    ok,
+    message,
+    skip,
+    title: (title) => (skip ? `${title} (skipped: ${message})` : title),
+    require() {
+      if (!ok) throw new Error(`these tests need a Docker engine: ${message}`);
+    },
+  };
+}
