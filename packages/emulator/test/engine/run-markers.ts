@@ -28,7 +28,7 @@ export async function runMarkers(): Promise<RunMarkers> {
   await chmod(dir, 0o777); // a container user other than root may write too
   return {
     dir,
-    env: (kind) =>
+    env: (kind): Record<string, string> =>
       kind === 'docker'
         ? { [LOCAL_SETTINGS.devMounts]: `${dir}:/marks`, FIXTURE_MARK_FILE: '/marks/runs.log' }
         : { FIXTURE_MARK_FILE: join(dir, 'runs.log') },
