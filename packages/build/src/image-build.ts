@@ -8,6 +8,8 @@ import { ignoreRules } from './ignore-rules.js';
 /** Where compiled code lives in the default image, and where the dev loop mounts fresh builds. */
 export const CONTAINER_DIST = '/app/dist';
 const GENERATED_DOCKERFILE = '.actorkit/Dockerfile';
+/** Raised whenever the way images are made changes, so images built the old way are rebuilt. */
+const BUILD_FORMAT = '2';
 
 export function defaultDockerfile(baseImage: string): string {
   return [
@@ -31,7 +33,9 @@ async function readOr(path: string, fallback = ''): Promise<string> {
 
 /** The files of the build context: everything but dependencies, VCS, our state and `.dockerignore` matches. */
 export async function contextFiles(dir: string): Promise<string[]> {
-  const rules = await ignoreRules(dir, ['node_modules/', '.git/', '.actorkit/']);
+  // Anchored: the folder's own dependencies stay out, but dist/node_modules (the runtime's native socket package,
+  // staged beside the bundle) is part of the image.
+  const rules = await ignoreRules(dir, ['/node_modules/', '/.git/', '/.actorkit/']);
   const files: string[] = [];
   async function walk(current: string): Promise<void> {
     for (const entry of await readdir(current, { withFileTypes: true })) {
@@ -85,7 +89,7 @@ export class ActorImageBuilder {
     const base = await chooseBaseImage(config.baseImage ?? PUBLIC_BASE_IMAGE, this.images);
     const baseInfo = await this.images.inspect(base.image);
     const dockerText = dockerfile ? await readOr(join(dir, dockerfile)) : defaultDockerfile(base.image);
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(BUILD_FORMAT).update('\0');
     for (const part of [dockerText, await readOr(join(dir, 'actor.json')), await readOr(join(dir, 'package.json'))]) {
       hash.update(part).update('\0');
     }

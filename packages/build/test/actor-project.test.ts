@@ -42,3 +42,25 @@ describe('actor projects', () => {
     expect((missing as Error).message).toContain('actorkit init');
   });
 });
+
+describe('the build context', () => {
+  it('keeps the staged native packages beside the bundle, and leaves out the folder\'s own dependencies and state', async () => {
+    const { contextFiles } = await import('../src/image-build.js');
+    const dir = await mkdtemp(join(tmpdir(), 'actorkit-context-'));
+    try {
+      for (const f of ['dist/actor.mjs', 'dist/node_modules/node-unix-socket/package.json', 'node_modules/zod/index.js', '.actorkit/image.json', 'src/actor.ts', 'secret/key']) {
+        await mkdir(join(dir, f, '..'), { recursive: true });
+        await writeFile(join(dir, f), 'x');
+      }
+      await writeFile(join(dir, '.dockerignore'), 'secret/\n');
+      expect((await contextFiles(dir)).sort()).toEqual([
+        '.dockerignore',
+        'dist/actor.mjs',
+        'dist/node_modules/node-unix-socket/package.json',
+        'src/actor.ts',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
