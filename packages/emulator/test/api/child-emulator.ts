@@ -9,16 +9,23 @@ const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export interface ChildEmulator {
   url: string;
   token: string;
+  /** Everything the child printed on its first line (url and token included). */
+  info: Record<string, unknown>;
   process: ChildProcess;
   /** SIGKILL: no clean shutdown, as a crash. Resolves once the process is gone. */
   kill9(): Promise<void>;
 }
 
+export interface SpawnOptions {
+  /** The script to run (default test/api/emulator-child.ts); it prints one JSON line with at least url and token. */
+  script?: string;
+}
+
 /** Starts an emulator in a child Node process on `dataDir` and waits for its URL (deadline 20 s). */
-export async function spawnEmulator(dataDir: string): Promise<ChildEmulator> {
+export async function spawnEmulator(dataDir: string, options: SpawnOptions = {}): Promise<ChildEmulator> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@actorkit/source', '--import', 'tsx', CHILD, dataDir],
+    ['--conditions=@actorkit/source', '--import', 'tsx', options.script ?? CHILD, dataDir],
     {
       cwd: PACKAGE_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,10 +42,11 @@ export async function spawnEmulator(dataDir: string): Promise<ChildEmulator> {
         throw new Error(`the emulator child exited (${String(code)}) before it printed its URL: ${stderr}`);
       }),
     ]);
-    const { url, token } = JSON.parse(first) as { url: string; token: string };
+    const info = JSON.parse(first) as { url: string; token: string } & Record<string, unknown>;
     return {
-      url,
-      token,
+      url: info.url,
+      token: info.token,
+      info,
       process: child,
       kill9: async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
