@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, URL */
 // The `actorkit` command. It runs the TypeScript source directly: when this Node was not started with the
 // workspace's source condition and tsx, it starts one that is, passing arguments, stdio, signals and the exit code.
 import { spawn } from 'node:child_process';
