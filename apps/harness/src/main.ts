@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { dev, DEV_HELP, DEV_SUMMARY } from './commands/dev.js';
 import { up, UP_HELP, UP_SUMMARY } from './commands/up.js';
+import { actors, ACTORS_HELP, ACTORS_SUMMARY } from './commands/actors.js';
+import { executions, EXECUTIONS_HELP, EXECUTIONS_SUMMARY } from './commands/executions.js';
+import { logs, LOGS_HELP, LOGS_SUMMARY } from './commands/logs.js';
+import { nonces, NONCES_HELP, NONCES_SUMMARY } from './commands/nonces.js';
+import { send, SEND_HELP, SEND_SUMMARY } from './commands/send.js';
+import { state, STATE_HELP, STATE_SUMMARY } from './commands/state.js';
+import { workers, WORKERS_HELP, WORKERS_SUMMARY } from './commands/workers.js';
 import { createOutput, type Output } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,6 +21,13 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   up: { summary: UP_SUMMARY, help: UP_HELP, run: up },
   dev: { summary: DEV_SUMMARY, help: DEV_HELP, run: dev },
+  actors: { summary: ACTORS_SUMMARY, help: ACTORS_HELP, run: actors },
+  send: { summary: SEND_SUMMARY, help: SEND_HELP, run: send },
+  logs: { summary: LOGS_SUMMARY, help: LOGS_HELP, run: logs },
+  executions: { summary: EXECUTIONS_SUMMARY, help: EXECUTIONS_HELP, run: executions },
+  state: { summary: STATE_SUMMARY, help: STATE_HELP, run: state },
+  nonces: { summary: NONCES_SUMMARY, help: NONCES_HELP, run: nonces },
+  workers: { summary: WORKERS_SUMMARY, help: WORKERS_HELP, run: workers },
 };
 
 const HELP = `Usage: actorkit <command> [options]
