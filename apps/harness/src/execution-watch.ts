@@ -54,7 +54,7 @@ export async function followExecution(
     if (final) return execution;
     if (Date.now() > deadline) {
       throw new CommandError(
-        `execution ${executionId} is still ${execution.status} after ${Math.round(options.timeoutMs! / 1000)} s; ` +
+        `execution ${executionId} is still ${execution.status} after ${Number((options.timeoutMs! / 1000).toFixed(1))} s; ` +
           `see it later with \`actorkit logs ${actorId} ${executionId}\`, or wait longer with --timeout`,
       );
     }
