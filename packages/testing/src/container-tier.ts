@@ -16,16 +16,17 @@ export type SharedInvokeOptions = Pick<
 > & {
   /** `false`: the actor is registered with `token: false` (its API calls then fail). */
   token?: false;
+  /** Nonces the actor has when the message arrives (in a container, created first: the emulator picks ids). */
+  nonces?: ContainerNonce[];
 };
 
 /** A function that runs one invocation in either tier. */
 export type Invoker = (options?: SharedInvokeOptions) => Promise<InvocationResult>;
 
-/** Nonces created on the actor before the message; the emulator picks their ids. */
+/** A nonce to create before the message. */
 export type ContainerNonce = Omit<NonNullable<InvokeOptions['nonces']>[number], 'id'>;
 
 export interface ContainerInvokeOptions extends SharedInvokeOptions {
-  nonces?: ContainerNonce[];
   /**
    * Actors (ids or aliases) whose incoming messages count as sent by this execution: `messagesSent` lists the
    * messages queued on them while it ran. Without it `messagesSent` throws when read (the tier cannot tell who sent

@@ -23,8 +23,9 @@ export interface EngineCheck {
  *   beforeAll(() => engine.require());
  * });
  */
-export async function checkEngine(): Promise<EngineCheck> {
-  const { ok, message } = await pingEngine();
+export async function checkEngine(timeoutMs = 10_000): Promise<EngineCheck> {
+  // a generous deadline: on a busy machine a healthy engine can take seconds to answer, and a skip hides tests
+  const { ok, message } = await pingEngine(timeoutMs);
   const skip = !ok && process.env.CI !== 'true';
   return {
     ok,

@@ -66,7 +66,7 @@ describe('invoke: state, results, exit codes', () => {
     const run = await invoke(counter, { message: { add: 1 }, stateless: true });
     expect(run.exitCode).toBe(1);
     expect(run.error).toBeInstanceOf(ActorsApiError);
-    expect(run.error?.message).toMatch(/actor is stateless/);
+    expect(run.error?.message).toMatch(/actor TESTACTOR0001 is stateless and keeps no state/);
   });
 
   it('names a bad variable set through rawEnv', async () => {

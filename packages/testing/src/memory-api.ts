@@ -45,7 +45,7 @@ export function memoryApi(record: MemoryRecord, options: MemoryApiOptions): Acto
           400,
           'POST',
           `/${actorId}/state`,
-          'actor is stateless: state can only be stored by an actor registered with stateless: false',
+          `actor ${actorId} is stateless and keeps no state; register it with "stateless": false to use state`,
         );
       record.state = body;
       record.stateUpdates.push(body);

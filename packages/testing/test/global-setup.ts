@@ -1,0 +1,4 @@
+import { emulatorGlobalSetup } from '../src/index.js';
+
+/** One emulator (Docker executor) for the whole run; test files reach it with inject('actorkitEmulator'). */
+export default emulatorGlobalSetup();
