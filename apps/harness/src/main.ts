@@ -3,6 +3,7 @@ import { dev, DEV_HELP, DEV_SUMMARY } from './commands/dev.js';
 import { up, UP_HELP, UP_SUMMARY } from './commands/up.js';
 import { actors, ACTORS_HELP, ACTORS_SUMMARY } from './commands/actors.js';
 import { executions, EXECUTIONS_HELP, EXECUTIONS_SUMMARY } from './commands/executions.js';
+import { init, INIT_HELP, INIT_SUMMARY } from './commands/init.js';
 import { logs, LOGS_HELP, LOGS_SUMMARY } from './commands/logs.js';
 import { nonces, NONCES_HELP, NONCES_SUMMARY } from './commands/nonces.js';
 import { send, SEND_HELP, SEND_SUMMARY } from './commands/send.js';
@@ -21,6 +22,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   up: { summary: UP_SUMMARY, help: UP_HELP, run: up },
   dev: { summary: DEV_SUMMARY, help: DEV_HELP, run: dev },
+  init: { summary: INIT_SUMMARY, help: INIT_HELP, run: init },
   actors: { summary: ACTORS_SUMMARY, help: ACTORS_HELP, run: actors },
   send: { summary: SEND_SUMMARY, help: SEND_HELP, run: send },
   logs: { summary: LOGS_SUMMARY, help: LOGS_HELP, run: logs },
