@@ -1,9 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
-import { invoke } from '@actorkit/testing';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkEngine,
+  containerActor,
+  invoke,
+  startEmulator,
+  type ContainerTier,
+  type TestEmulator,
+} from '@actorkit/testing';
 import fanOut from './actor.js';
 
-describe('fan-out', () => {
+describe('fan-out, in process', () => {
   it('sends one message per item to the target, with the reply nonce in their environment', async () => {
     const run = await invoke(fanOut, {
       message: { items: ['a.csv', 'b.csv', { path: 'c.csv' }] },
@@ -66,5 +74,46 @@ describe('fan-out', () => {
     const run = await invoke(fanOut, { message, env: { FAN_OUT_TARGET: 'hello' } });
     expect(run.exitCode).toBe(0);
     expect(run.messagesSent.map((m) => m.to)).toEqual(['hello', 'hello', 'hello']);
+  });
+});
+
+const engine = await checkEngine();
+
+describe.skipIf(engine.skip)(engine.title('fan-out, in a container through its own emulator'), () => {
+  let emulator: TestEmulator;
+  let tier: ContainerTier;
+  beforeAll(async () => {
+    engine.require();
+    emulator = await startEmulator();
+    tier = await containerActor(fileURLToPath(new URL('..', import.meta.url)), { emulator });
+  });
+  afterAll(async () => {
+    await tier?.dispose();
+    await emulator?.dispose();
+  });
+
+  it('sends one message per item to the actor an alias names, seen through `observe`', async () => {
+    // any image will do as the target: only the messages queued on it are looked at
+    const target = await emulator.client.add({ image: tier.image, name: 'workers' });
+    await emulator.client.addAlias({ alias: 'workers', actorId: target.id });
+    const run = await tier.invoke({
+      message: { items: ['a.csv', 'b.csv'] },
+      env: { FAN_OUT_TARGET: 'workers' },
+      observe: ['workers'],
+    });
+    expect(run.exitCode).toBe(0);
+    const [nonce] = run.noncesCreated;
+    expect(nonce).toMatchObject({ level: 'EXECUTE', maxUses: 2, remainingUses: 2, owner: 'testuser' });
+    // in a container `to` is the actor's id: the alias was resolved by the service
+    expect(run.messagesSent.map((m) => [m.to, m.contentType, m.message])).toEqual([
+      [target.id, 'application/json', { item: 'a.csv', index: 0, of: 2 }],
+      [target.id, 'application/json', { item: 'b.csv', index: 1, of: 2 }],
+    ]);
+    for (const sent of run.messagesSent) {
+      expect(sent.environment).toMatchObject({ FAN_OUT_EXECUTION: run.executionId, REPLY_NONCE: nonce?.id });
+    }
+    expect(run.resultsJson()).toEqual([
+      { sent: run.messagesSent.map((m) => m.executionId), nonce: nonce?.id, maxUses: 2 },
+    ]);
   });
 });

@@ -1,0 +1,4 @@
+import { emulatorGlobalSetup } from '@actorkit/testing';
+
+/** One emulator with the Docker executor for the whole run; test files reach it with inject('actorkitEmulator'). */
+export default emulatorGlobalSetup();
