@@ -1,3 +1,4 @@
+import type {} from 'vitest'; // the module ProvidedContext is augmented in
 import type { TestProject } from 'vitest/node';
 import type { EmulatorConnection } from './container-tier.js';
 import { startEmulator, type TestEmulatorOptions } from './test-emulator.js';
