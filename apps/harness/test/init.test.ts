@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadActorProject } from '@actorkit/build';
+import { ignoreRules, loadActorProject } from '@actorkit/build';
 import { cli, ROOT, type RunResult } from './cli-fixture.js';
 
 /** Scaffolds go inside the workspace (so its packages resolve) under the ignored .actorkit folder. */
@@ -17,7 +17,11 @@ afterAll(async () => {
 
 function run(command: string[], cwd: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    const child = spawn(process.execPath, command, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -34,21 +38,50 @@ describe('actorkit init', () => {
     const r = await cli(['init', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/created the actor "greeter" in .* \(in the workspace at/);
-    for (const file of ['actor.json', 'src/actor.ts', 'src/actor.test.ts', 'fixtures/hello.json', 'package.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', '.dockerignore']) {
+    for (const file of [
+      'actor.json',
+      'src/actor.ts',
+      'src/actor.test.ts',
+      'fixtures/hello.json',
+      'package.json',
+      'tsconfig.json',
+      'vitest.config.ts',
+      '.gitignore',
+      '.dockerignore',
+    ]) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
     const project = await loadActorProject(dir);
-    expect(project.config).toMatchObject({ name: 'greeter', stateless: true, defaultEnvironment: { GREETING: 'Hello' } });
+    expect(project.config).toMatchObject({
+      name: 'greeter',
+      stateless: true,
+      defaultEnvironment: { GREETING: 'Hello' },
+    });
     expect(project.config.fixtures).toEqual([{ file: 'fixtures/hello.json', env: {} }]);
-    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
-    expect(pkg['dependencies']).toMatchObject({ '@actorkit/runtime': expect.any(String), zod: expect.any(String) });
-    expect(pkg['devDependencies']).toMatchObject({ '@actorkit/testing': expect.any(String), vitest: expect.any(String) });
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(pkg['dependencies']).toMatchObject({
+      '@actorkit/runtime': expect.any(String),
+      zod: expect.any(String),
+    });
+    expect(pkg['devDependencies']).toMatchObject({
+      '@actorkit/testing': expect.any(String),
+      vitest: expect.any(String),
+    });
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toMatch(/dist\/[\s\S]*\.actorkit\//);
+    const docker = await ignoreRules(dir, []);
+    expect(docker.ignores('node_modules/')).toBe(true);
+    expect(docker.ignores('dist/node_modules/')).toBe(false); // the runtime's native package goes into the image
 
     const tests = await run([join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run'], dir);
     expect(tests.code, tests.stdout + tests.stderr).toBe(0);
     expect(tests.stdout).toMatch(/Tests\s+4 passed \(4\)/);
-    const types = await run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], dir);
+    const types = await run(
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'],
+      dir,
+    );
     expect(types.code, types.stdout + types.stderr).toBe(0);
   }, 120_000);
 
@@ -78,7 +111,10 @@ describe('actorkit init', () => {
     const base = await mkdtemp(join(tmpdir(), 'actorkit-init-'));
     outside.push(base);
     expect((await cli(['init', join(base, 'solo')])).code).toBe(0);
-    const tsconfig = JSON.parse(await readFile(join(base, 'solo', 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
+    const tsconfig = JSON.parse(await readFile(join(base, 'solo', 'tsconfig.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(tsconfig['extends']).toBeUndefined();
     expect(tsconfig['compilerOptions']).toMatchObject({ strict: true, module: 'NodeNext' });
     expect(existsSync(join(base, 'solo', 'vitest.config.ts'))).toBe(false);

@@ -31,7 +31,8 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** The nearest folder above `dir` that is an ActorKit workspace (shared tsconfig and vitest settings). */
 function findWorkspace(dir: string): string | null {
   for (let current = dirname(dir); ; current = dirname(current)) {
-    if (['package.json', 'tsconfig.base.json', 'vitest.shared.ts'].every((f) => existsSync(join(current, f)))) return current;
+    if (['package.json', 'tsconfig.base.json', 'vitest.shared.ts'].every((f) => existsSync(join(current, f))))
+      return current;
     if (dirname(current) === current) return null;
   }
 }
@@ -42,7 +43,11 @@ function parse(argv: string[]) {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { name: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        name: { type: 'string' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (cause) {
     throw new UsageError((cause as Error).message, 'init');
@@ -55,20 +60,29 @@ export async function init(argv: string[], out: Output): Promise<number> {
     out.line(INIT_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('actorkit init takes one folder, e.g. actorkit init examples/greeter', 'init');
+  if (positionals.length !== 1)
+    throw new UsageError('actorkit init takes one folder, e.g. actorkit init examples/greeter', 'init');
   const dir = resolve(positionals[0]!);
   const name = values.name ?? basename(dir);
   if (!NAME.test(name)) {
-    throw new UsageError(`"${name}" is not a valid actor name (letters, digits, . _ -, starting with a letter or digit); pass --name`, 'init');
+    throw new UsageError(
+      `"${name}" is not a valid actor name (letters, digits, . _ -, starting with a letter or digit); pass --name`,
+      'init',
+    );
   }
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new CommandError(`${dir} exists and is not a folder; pick another path`);
+    if (!statSync(dir).isDirectory())
+      throw new CommandError(`${dir} exists and is not a folder; pick another path`);
     if (readdirSync(dir).length > 0 && !values.force) {
-      throw new CommandError(`${dir} is not empty; pick a new folder, or pass --force to write the actor's files into it`);
+      throw new CommandError(
+        `${dir} is not empty; pick a new folder, or pass --force to write the actor's files into it`,
+      );
     }
   }
   const root = findWorkspace(dir);
-  const placement: t.Placement = { workspace: root === null ? null : relative(dir, root).split(sep).join('/') };
+  const placement: t.Placement = {
+    workspace: root === null ? null : relative(dir, root).split(sep).join('/'),
+  };
   const files: Record<string, string | null> = {
     'actor.json': t.actorJson(name),
     'src/actor.ts': t.ACTOR_TS,
@@ -92,10 +106,14 @@ export async function init(argv: string[], out: Output): Promise<number> {
   out.line('Next:');
   if (!root) {
     out.line(`  ${out.code(`cd ${shown} && npm install`)}`);
-    out.hint('    (outside an ActorKit workspace the @actorkit packages come from your registry, or `npm link`)');
+    out.hint(
+      '    (outside an ActorKit workspace the @actorkit packages come from your registry, or `npm link`)',
+    );
   }
   out.line(`  ${out.code(`cd ${shown} && npx vitest run`)}   run its tests`);
   out.line(`  ${out.code(`actorkit dev ${shown}`)}   build, register and run it on every save`);
-  out.line(`  ${out.code(`actorkit deploy ${shown} --api-server <url> --token <token> --registry <registry>`)}   ship it`);
+  out.line(
+    `  ${out.code(`actorkit deploy ${shown} --api-server <url> --token <token> --registry <registry>`)}   ship it`,
+  );
   return 0;
 }

@@ -125,5 +125,8 @@ export function vitestConfig(placement: Placement): string | null {
 }
 
 export const GITIGNORE = 'node_modules/\ndist/\n.actorkit/\n';
-/** Not sent to Docker: the image needs only dist/ (the default Dockerfile copies it). */
-export const DOCKERIGNORE = 'node_modules/\n.git/\ncoverage/\n*.log\n';
+/**
+ * Not sent to Docker. Anchored with a leading slash: dist/node_modules (the runtime's native socket package, staged
+ * by the build) must reach the image.
+ */
+export const DOCKERIGNORE = '/node_modules/\n/.git/\n/coverage/\n*.log\n';
