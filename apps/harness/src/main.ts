@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { dev, DEV_HELP, DEV_SUMMARY } from './commands/dev.js';
 import { up, UP_HELP, UP_SUMMARY } from './commands/up.js';
 import { actors, ACTORS_HELP, ACTORS_SUMMARY } from './commands/actors.js';
+import { deploy, DEPLOY_HELP, DEPLOY_SUMMARY } from './commands/deploy.js';
 import { executions, EXECUTIONS_HELP, EXECUTIONS_SUMMARY } from './commands/executions.js';
 import { init, INIT_HELP, INIT_SUMMARY } from './commands/init.js';
 import { logs, LOGS_HELP, LOGS_SUMMARY } from './commands/logs.js';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   state: { summary: STATE_SUMMARY, help: STATE_HELP, run: state },
   nonces: { summary: NONCES_SUMMARY, help: NONCES_HELP, run: nonces },
   workers: { summary: WORKERS_SUMMARY, help: WORKERS_HELP, run: workers },
+  deploy: { summary: DEPLOY_SUMMARY, help: DEPLOY_HELP, run: deploy },
 };
 
 const HELP = `Usage: actorkit <command> [options]
