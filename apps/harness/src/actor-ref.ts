@@ -24,7 +24,9 @@ async function readJson(path: string): Promise<unknown> {
     return JSON.parse(await readFile(path, 'utf8')) as unknown;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CommandError(`${path} could not be read: ${(error as Error).message}; fix or delete it`, { cause: error });
+    throw new CommandError(`${path} could not be read: ${(error as Error).message}; fix or delete it`, {
+      cause: error,
+    });
   }
 }
 
@@ -36,9 +38,15 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** An actor folder: the id recorded for this API by `actorkit dev` or `actorkit deploy`, and its actor.json name. */
-async function fromFolder(client: ActorsClient, dir: string): Promise<{ actor: Actor | null; name: string | null }> {
+async function fromFolder(
+  client: ActorsClient,
+  dir: string,
+): Promise<{ actor: Actor | null; name: string | null }> {
   for (const file of RECORD_FILES) {
-    const records = (await readJson(join(dir, '.actorkit', file))) as Record<string, { actorId?: string }> | null;
+    const records = (await readJson(join(dir, '.actorkit', file))) as Record<
+      string,
+      { actorId?: string }
+    > | null;
     const id = records?.[client.baseUrl]?.actorId;
     const actor = id ? await getOrNull(client, id) : null;
     if (actor) return { actor, name: actor.name };

@@ -39,7 +39,11 @@ export interface ClientCommandSpec<O extends ParseArgsOptionsConfig> {
 }
 
 /** Parses a command line strictly; a mistake is a UsageError (exit 2) naming the command. */
-export function parseCommand<O extends ParseArgsOptionsConfig>(name: string, argv: string[], options: O): Parsed<O> {
+export function parseCommand<O extends ParseArgsOptionsConfig>(
+  name: string,
+  argv: string[],
+  options: O,
+): Parsed<O> {
   const all = { ...options, ...CONNECTION_OPTIONS, ...HELP_OPTION } as AllOptions<O>;
   try {
     return parseArgs({ args: argv, options: all, strict: true, allowPositionals: true });
@@ -67,7 +71,8 @@ export function clientCommand<O extends ParseArgsOptionsConfig>(spec: ClientComm
     }
     const connection = { ...(raw as ConnectionValues), ...spec.connection?.(values) };
     if (raw['json'] === true) {
-      if (connection.output && connection.output !== 'json') throw new UsageError('--json and --output text disagree', spec.name);
+      if (connection.output && connection.output !== 'json')
+        throw new UsageError('--json and --output text disagree', spec.name);
       connection.output = 'json';
     }
     const conn = connect(connection, {

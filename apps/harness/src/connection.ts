@@ -33,8 +33,12 @@ const HELP_LINES = {
 };
 
 /** The connection options' help, with some lines replaced or (null) left out. */
-export function connectionHelp(replace: Partial<Record<keyof typeof HELP_LINES, string | null>> = {}): string {
-  const lines = Object.entries({ ...HELP_LINES, ...replace }).flatMap(([, line]) => (line === null ? [] : [line]));
+export function connectionHelp(
+  replace: Partial<Record<keyof typeof HELP_LINES, string | null>> = {},
+): string {
+  const lines = Object.entries({ ...HELP_LINES, ...replace }).flatMap(([, line]) =>
+    line === null ? [] : [line],
+  );
   return `Connection options:\n${lines.join('\n')}`;
 }
 
@@ -81,19 +85,29 @@ function savedToken(dataDir: string): string | null {
   }
 }
 
-function credentialsFrom(values: ConnectionValues, o: ConnectOptions): { credentials: Credentials; source: string } {
+function credentialsFrom(
+  values: ConnectionValues,
+  o: ConnectOptions,
+): { credentials: Credentials; source: string } {
   const given = (['token', 'jwt', 'tapis-token', 'nonce'] as const).filter((k) => values[k] !== undefined);
   if (given.length > 1) {
-    throw new UsageError(`give one of --token, --jwt, --tapis-token and --nonce, not ${given.map((g) => `--${g}`).join(' and ')}`, o.command);
+    throw new UsageError(
+      `give one of --token, --jwt, --tapis-token and --nonce, not ${given.map((g) => `--${g}`).join(' and ')}`,
+      o.command,
+    );
   }
-  if (values.nonce !== undefined) return { credentials: { kind: 'nonce', nonce: values.nonce }, source: '--nonce' };
-  if (values.jwt !== undefined) return { credentials: { kind: 'jwt', jwt: values.jwt, tenant: values.tenant }, source: '--jwt' };
+  if (values.nonce !== undefined)
+    return { credentials: { kind: 'nonce', nonce: values.nonce }, source: '--nonce' };
+  if (values.jwt !== undefined)
+    return { credentials: { kind: 'jwt', jwt: values.jwt, tenant: values.tenant }, source: '--jwt' };
   if (values['tapis-token'] !== undefined) {
     return { credentials: { kind: 'tapis', token: values['tapis-token'] }, source: '--tapis-token' };
   }
-  if (values.token !== undefined) return { credentials: { kind: 'bearer', token: values.token }, source: '--token' };
+  if (values.token !== undefined)
+    return { credentials: { kind: 'bearer', token: values.token }, source: '--token' };
   const env = o.env ?? process.env;
-  if (env['ACTORKIT_TOKEN']) return { credentials: { kind: 'bearer', token: env['ACTORKIT_TOKEN'] }, source: 'ACTORKIT_TOKEN' };
+  if (env['ACTORKIT_TOKEN'])
+    return { credentials: { kind: 'bearer', token: env['ACTORKIT_TOKEN'] }, source: 'ACTORKIT_TOKEN' };
   if (o.localToken === false) return { credentials: { kind: 'none' }, source: 'none' };
   const dataDir = resolve(values['data-dir'] ?? '.actorkit');
   const saved = savedToken(dataDir);
@@ -105,17 +119,27 @@ function credentialsFrom(values: ConnectionValues, o: ConnectOptions): { credent
 export function connect(values: ConnectionValues, o: ConnectOptions): Connection {
   const env = o.env ?? process.env;
   const flavour = values.flavour ?? 'v2';
-  if (flavour !== 'v2' && flavour !== 'v3') throw new UsageError(`--flavour must be v2 or v3, got "${flavour}"`, o.command);
+  if (flavour !== 'v2' && flavour !== 'v3')
+    throw new UsageError(`--flavour must be v2 or v3, got "${flavour}"`, o.command);
   const output = values.output ?? 'text';
-  if (output !== 'text' && output !== 'json') throw new UsageError(`--output must be text or json, got "${output}"`, o.command);
+  if (output !== 'text' && output !== 'json')
+    throw new UsageError(`--output must be text or json, got "${output}"`, o.command);
   const api = values.api ?? (env['ACTORKIT_API'] || DEFAULT_API);
   try {
     new URL(api);
   } catch (cause) {
-    throw new UsageError(`--api must be a URL such as ${DEFAULT_API}, got "${api}" (${(cause as Error).message})`, o.command);
+    throw new UsageError(
+      `--api must be a URL such as ${DEFAULT_API}, got "${api}" (${(cause as Error).message})`,
+      o.command,
+    );
   }
   const { credentials, source } = credentialsFrom(values, o);
-  const client = new ActorsClient({ baseUrl: api, flavour: flavour as ApiFlavour, credentials, timeoutMs: o.timeoutMs });
+  const client = new ActorsClient({
+    baseUrl: api,
+    flavour: flavour as ApiFlavour,
+    credentials,
+    timeoutMs: o.timeoutMs,
+  });
   return {
     client,
     api,

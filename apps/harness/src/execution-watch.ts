@@ -1,19 +1,33 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FINAL_EXECUTION_STATUSES, type ActorsClient, type Execution, type ExecutionStatus } from '@actorkit/api';
+import {
+  FINAL_EXECUTION_STATUSES,
+  type ActorsClient,
+  type Execution,
+  type ExecutionStatus,
+} from '@actorkit/api';
 import { CommandError } from './command-error.js';
 
 export const isFinal = (e: Execution) => FINAL_EXECUTION_STATUSES.includes(e.status as ExecutionStatus);
 
 /** The actor's most recent execution (the service lists them oldest first). */
-export async function latestExecutionId(client: ActorsClient, actorId: string, actorRef: string): Promise<string> {
+export async function latestExecutionId(
+  client: ActorsClient,
+  actorId: string,
+  actorRef: string,
+): Promise<string> {
   const first = await client.listExecutions(actorId, 1, 0);
   const total = first.totalExecutions || first.ids.length;
   if (total === 0) {
-    throw new CommandError(`actor ${actorRef} has no executions yet; send it a message with \`actorkit send ${actorRef} <message>\``);
+    throw new CommandError(
+      `actor ${actorRef} has no executions yet; send it a message with \`actorkit send ${actorRef} <message>\``,
+    );
   }
   const last = total > 1 ? await client.listExecutions(actorId, 1, total - 1) : first;
   const id = last.ids.at(-1) ?? last.executions.at(-1)?.id;
-  if (!id) throw new CommandError(`the service listed ${total} executions of ${actorRef} but gave no ids; pass the execution id`);
+  if (!id)
+    throw new CommandError(
+      `the service listed ${total} executions of ${actorRef} but gave no ids; pass the execution id`,
+    );
   return id;
 }
 
@@ -63,7 +77,12 @@ export async function followExecution(
 }
 
 /** Pops every result the execution left (at most `max`), oldest first. */
-export async function drainResults(client: ActorsClient, actorId: string, executionId: string, max = 100): Promise<Uint8Array[]> {
+export async function drainResults(
+  client: ActorsClient,
+  actorId: string,
+  executionId: string,
+  max = 100,
+): Promise<Uint8Array[]> {
   const results: Uint8Array[] = [];
   while (results.length < max) {
     const bytes = await client.getOneExecutionResult(actorId, executionId);

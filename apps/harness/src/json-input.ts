@@ -45,7 +45,10 @@ export function envArguments(pairs: string[] | undefined, command: string): Reco
       );
     }
     if (RESERVED_ENV.has(key)) {
-      throw new UsageError(`--env ${key}=... is not allowed: the service reads the "${key}" query parameter itself`, command);
+      throw new UsageError(
+        `--env ${key}=... is not allowed: the service reads the "${key}" query parameter itself`,
+        command,
+      );
     }
     env[key] = pair.slice(eq + 1);
   }

@@ -37,7 +37,10 @@ export interface RunResult {
 }
 
 /** Runs the CLI in process, as `actorkit <argv>`, capturing what it prints. */
-export async function cli(argv: string[], run: (argv: string[], out: Output) => Promise<number> = main): Promise<RunResult> {
+export async function cli(
+  argv: string[],
+  run: (argv: string[], out: Output) => Promise<number> = main,
+): Promise<RunResult> {
   const c = capture();
   const code = await run(argv, c.out);
   return { code, stdout: c.text.out, stderr: c.text.err };
@@ -53,7 +56,10 @@ export function jsonOf<T = unknown>(r: RunResult): T {
 }
 
 /** Runs the real bin, as a user would. */
-export function bin(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function bin(
+  argv: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       cwd: options.cwd ?? ROOT,
@@ -82,7 +88,11 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Polls until `check` answers a value, or fails after the deadline. */
-export async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

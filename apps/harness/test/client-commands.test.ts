@@ -53,7 +53,10 @@ describe('which actor <actor> means', () => {
     const folder = join(dir, 'my-counter');
     await mkdir(join(folder, '.actorkit'), { recursive: true });
     await writeFile(join(folder, 'actor.json'), JSON.stringify({ name: 'not-registered-under-this-name' }));
-    await writeFile(join(folder, '.actorkit', 'dev.json'), JSON.stringify({ [`${emu.url}/actors/v2`]: { actorId: stateful.id } }));
+    await writeFile(
+      join(folder, '.actorkit', 'dev.json'),
+      JSON.stringify({ [`${emu.url}/actors/v2`]: { actorId: stateful.id } }),
+    );
     const named = join(dir, 'hello-folder');
     await mkdir(named);
     await writeFile(join(named, 'actor.json'), JSON.stringify({ name: 'hello' }));
@@ -68,7 +71,9 @@ describe('which actor <actor> means', () => {
   it('says when no actor matches, or when a name is ambiguous (exit 1)', async () => {
     const unknown = await cli(['state', 'nobody-by-this-name', ...c]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/no actor with the id, alias or name "nobody-by-this-name".*actorkit actors/);
+    expect(unknown.stderr).toMatch(
+      /no actor with the id, alias or name "nobody-by-this-name".*actorkit actors/,
+    );
     const twin = await emu.client.add({ image: 'example/hello', name: 'hello' });
     const ambiguous = await cli(['state', 'hello', ...c]);
     expect(ambiguous.code).toBe(1);
@@ -105,14 +110,28 @@ describe('actorkit state', () => {
 describe('actorkit nonces and workers', () => {
   it('creates, lists and deletes nonces', async () => {
     const made = jsonOf<ActorNonce>(
-      await cli(['nonces', 'hello', '--create', '--level', 'read', '--max-uses', '3', '--description', 'web form', ...c, '--json']),
+      await cli([
+        'nonces',
+        'hello',
+        '--create',
+        '--level',
+        'read',
+        '--max-uses',
+        '3',
+        '--description',
+        'web form',
+        ...c,
+        '--json',
+      ]),
     );
     expect(made).toMatchObject({ level: 'READ', maxUses: 3, description: 'web form' });
     const listed = await cli(['nonces', 'hello', ...c]);
     expect(listed.stdout).toMatch(new RegExp(`${made.id}\\s+READ\\s+0/3\\s+3\\s`));
     const text = await cli(['nonces', 'hello', '--create', ...c]);
     expect(text.stdout).toMatch(/nonce \S+ for hello .*: EXECUTE, unlimited uses[\s\S]*\?x-nonce=/);
-    expect((await cli(['nonces', 'hello', '--delete', made.id, ...c])).stdout).toContain(`nonce ${made.id} of hello`);
+    expect((await cli(['nonces', 'hello', '--delete', made.id, ...c])).stdout).toContain(
+      `nonce ${made.id} of hello`,
+    );
     expect((await emu.client.listNonces(stateless.id)).map((n) => n.id)).not.toContain(made.id);
     const bad = await cli(['nonces', 'hello', '--create', '--max-uses', '0', ...c]);
     expect(bad.code).toBe(2);
@@ -139,7 +158,9 @@ describe('actorkit send and executions without an executor', () => {
     expect(sent.code).toBe(0);
     const id = /execution (\w+)/.exec(sent.stdout)?.[1];
     expect(sent.stdout).toContain(`actorkit logs hello ${id} --follow`);
-    const json = jsonOf<{ executionId: string; msg: string }>(await cli(['send', 'hello', '--json', '{"k": [1, 2]}', ...c, '-o', 'json']));
+    const json = jsonOf<{ executionId: string; msg: string }>(
+      await cli(['send', 'hello', '--json', '{"k": [1, 2]}', ...c, '-o', 'json']),
+    );
     expect(json.executionId).toMatch(/^\w+$/);
     expect((await emu.client.getMessages(stateless.id)).messages).toBe(2);
     const table = await cli(['executions', 'hello', ...c]);
@@ -150,13 +171,17 @@ describe('actorkit send and executions without an executor', () => {
     expect(latest.stdout).not.toContain(id);
     expect(latest.stdout).toContain('showing 2-2 of 2');
     const logs = await cli(['logs', 'hello', ...c]);
-    expect(logs.stdout).toMatch(new RegExp(`execution ${json.executionId} of hello .*: SUBMITTED[\\s\\S]*--follow`));
+    expect(logs.stdout).toMatch(
+      new RegExp(`execution ${json.executionId} of hello .*: SUBMITTED[\\s\\S]*--follow`),
+    );
   });
 
   it('says there is nothing to show for an actor with no executions', async () => {
     const r = await cli(['logs', 'counter', ...c]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/actor counter has no executions yet; send it a message with `actorkit send counter <message>`/);
+    expect(r.stderr).toMatch(
+      /actor counter has no executions yet; send it a message with `actorkit send counter <message>`/,
+    );
   });
 });
 
@@ -185,7 +210,11 @@ describe('mistakes, and a service that is not there', () => {
     const port = await closedPort();
     const r = await cli(['actors', '--api', `http://127.0.0.1:${port}`, '--token', 't']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^error: the actors API at http://127\\.0\\.0\\.1:${port} is not reachable \\(ECONNREFUSED\\).*actorkit up`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: the actors API at http://127\\.0\\.0\\.1:${port} is not reachable \\(ECONNREFUSED\\).*actorkit up`,
+      ),
+    );
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 

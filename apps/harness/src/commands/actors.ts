@@ -25,7 +25,8 @@ Examples:
 function count(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'actors');
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'actors');
   return n;
 }
 
@@ -44,13 +45,22 @@ export const actors = clientCommand({
     }
     if (list.length === 0) {
       out.line(`no actors at ${conn.client.baseUrl}${offset ? ` after the first ${offset}` : ''}.`);
-      out.hint(`  register one: ${out.code('actorkit dev <dir>')} (local) or ${out.code('actorkit deploy <dir>')}`);
+      out.hint(
+        `  register one: ${out.code('actorkit dev <dir>')} (local) or ${out.code('actorkit deploy <dir>')}`,
+      );
       return 0;
     }
     printTable(
       out,
       ['ID', 'NAME', 'STATUS', 'REV', 'UPDATED', 'IMAGE'],
-      list.map((a) => [a.id, a.name ?? '-', a.status, String(a.revision), shortTime(a.lastUpdateTime || a.createTime), a.image]),
+      list.map((a) => [
+        a.id,
+        a.name ?? '-',
+        a.status,
+        String(a.revision),
+        shortTime(a.lastUpdateTime || a.createTime),
+        a.image,
+      ]),
     );
     return 0;
   },

@@ -30,7 +30,8 @@ const OPTIONS = { ...JSON_OPTION, limit: { type: 'string' }, offset: { type: 'st
 function count(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'executions');
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`, 'executions');
   return n;
 }
 
@@ -74,10 +75,20 @@ export const executions = clientCommand({
     printTable(
       out,
       ['ID', 'STATUS', 'EXIT', 'RUNTIME MS', 'RECEIVED'],
-      full.map((e) => [e.id, e.status, e.exitCode === null ? '-' : String(e.exitCode), String(e.runtime), shortTime(e.messageReceivedTime)]),
+      full.map((e) => [
+        e.id,
+        e.status,
+        e.exitCode === null ? '-' : String(e.exitCode),
+        String(e.runtime),
+        shortTime(e.messageReceivedTime),
+      ]),
     );
-    const shown = full.length ? `${offset + 1}-${offset + full.length} of ${total}` : `none of ${total} at offset ${offset}`;
-    out.hint(`showing ${shown}; total runtime ${summary.totalRuntime} ms, cpu ${summary.totalCpu} jiffies, io ${summary.totalIo} sectors`);
+    const shown = full.length
+      ? `${offset + 1}-${offset + full.length} of ${total}`
+      : `none of ${total} at offset ${offset}`;
+    out.hint(
+      `showing ${shown}; total runtime ${summary.totalRuntime} ms, cpu ${summary.totalCpu} jiffies, io ${summary.totalIo} sectors`,
+    );
     if (full.length < total) out.hint('  more with --limit <n> and --offset <n>');
     return 0;
   },

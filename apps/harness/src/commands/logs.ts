@@ -43,19 +43,27 @@ export const logs = clientCommand({
     let timeoutMs: number | undefined;
     if (values.timeout !== undefined) {
       const n = Number(values.timeout);
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`, 'logs');
+      if (!Number.isFinite(n) || n <= 0)
+        throw new UsageError(
+          `--timeout must be a positive number of seconds, got "${values.timeout}"`,
+          'logs',
+        );
       timeoutMs = n * 1000;
     }
     const { client } = conn;
     const actor = await resolveActor(client, ref);
     const executionId = given ?? (await latestExecutionId(client, actor.id, ref));
     if (values.follow) {
-      if (!conn.json) out.hint(`── execution ${executionId} of ${actor.name ?? actor.id} (${actor.id}); following until it ends`);
+      if (!conn.json)
+        out.hint(
+          `── execution ${executionId} of ${actor.name ?? actor.id} (${actor.id}); following until it ends`,
+        );
       const execution = await followExecution(client, actor.id, executionId, {
         timeoutMs,
         onLogs: conn.json ? undefined : (text) => printText(out, text),
       });
-      if (conn.json) printJson(out, { execution, logs: (await client.getExecutionLogs(actor.id, executionId)).logs });
+      if (conn.json)
+        printJson(out, { execution, logs: (await client.getExecutionLogs(actor.id, executionId)).logs });
       else out.hint(`── ${executionLine(execution)}`);
       return execution.status === 'COMPLETE' && (execution.exitCode ?? 0) === 0 ? 0 : 1;
     }
@@ -67,10 +75,14 @@ export const logs = clientCommand({
       printJson(out, { execution, logs: text });
       return 0;
     }
-    out.hint(`── execution ${executionId} of ${actor.name ?? actor.id} (${actor.id}): ${executionLine(execution)}`);
+    out.hint(
+      `── execution ${executionId} of ${actor.name ?? actor.id} (${actor.id}): ${executionLine(execution)}`,
+    );
     printText(out, text);
     if (execution.status === 'SUBMITTED' || execution.status === 'RUNNING') {
-      out.hint(`── still ${execution.status}; follow it with ${out.code(`actorkit logs ${ref} ${executionId} --follow`)}`);
+      out.hint(
+        `── still ${execution.status}; follow it with ${out.code(`actorkit logs ${ref} ${executionId} --follow`)}`,
+      );
     }
     return 0;
   },

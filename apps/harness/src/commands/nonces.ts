@@ -49,16 +49,21 @@ export const nonces = clientCommand({
   positionals: { min: 1, max: 1, names: '<actor>' },
   async run({ conn, values, positionals, out }) {
     const ref = positionals[0]!;
-    if (values.create && values.delete !== undefined) throw new UsageError('give --create or --delete, not both', 'nonces');
+    if (values.create && values.delete !== undefined)
+      throw new UsageError('give --create or --delete, not both', 'nonces');
     const creating = [values.level, values['max-uses'], values.description].some((v) => v !== undefined);
-    if (creating && !values.create) throw new UsageError('--level, --max-uses and --description go with --create', 'nonces');
+    if (creating && !values.create)
+      throw new UsageError('--level, --max-uses and --description go with --create', 'nonces');
     const level = (values.level ?? 'EXECUTE').toUpperCase();
     if (!(PERMISSION_LEVELS as readonly string[]).includes(level) || level === 'NONE') {
       throw new UsageError(`--level must be READ, EXECUTE or UPDATE, got "${values.level}"`, 'nonces');
     }
     const maxUses = values['max-uses'] === undefined ? -1 : Number(values['max-uses']);
     if (!Number.isInteger(maxUses) || (maxUses !== -1 && maxUses < 1)) {
-      throw new UsageError(`--max-uses must be -1 (unlimited) or a positive whole number, got "${values['max-uses']}"`, 'nonces');
+      throw new UsageError(
+        `--max-uses must be -1 (unlimited) or a positive whole number, got "${values['max-uses']}"`,
+        'nonces',
+      );
     }
     const { client } = conn;
     const actor = await resolveActor(client, ref);
@@ -70,14 +75,22 @@ export const nonces = clientCommand({
       return 0;
     }
     if (values.create) {
-      const nonce = await client.addNonce(actor.id, { level, maxUses, description: values.description ?? '' });
+      const nonce = await client.addNonce(actor.id, {
+        level,
+        maxUses,
+        description: values.description ?? '',
+      });
       if (conn.json) {
         printJson(out, nonce);
         return 0;
       }
-      out.ok(`nonce ${nonce.id} for ${who}: ${nonce.level}, ${maxUses === -1 ? 'unlimited uses' : `${maxUses} uses`}`);
+      out.ok(
+        `nonce ${nonce.id} for ${who}: ${nonce.level}, ${maxUses === -1 ? 'unlimited uses' : `${maxUses} uses`}`,
+      );
       out.line('Anyone with it can, without a token:');
-      out.line(`  ${out.code(`curl -d "message=hello" "${client.baseUrl}/${actor.id}/messages?x-nonce=${nonce.id}"`)}`);
+      out.line(
+        `  ${out.code(`curl -d "message=hello" "${client.baseUrl}/${actor.id}/messages?x-nonce=${nonce.id}"`)}`,
+      );
       return 0;
     }
     const list = await client.listNonces(actor.id);
@@ -93,7 +106,14 @@ export const nonces = clientCommand({
     printTable(
       out,
       ['ID', 'LEVEL', 'USES', 'REMAINING', 'CREATED', 'DESCRIPTION'],
-      list.map((n) => [n.id, n.level, uses(n), n.remainingUses === -1 ? 'unlimited' : String(n.remainingUses), shortTime(n.createTime), n.description]),
+      list.map((n) => [
+        n.id,
+        n.level,
+        uses(n),
+        n.remainingUses === -1 ? 'unlimited' : String(n.remainingUses),
+        shortTime(n.createTime),
+        n.description,
+      ]),
     );
     return 0;
   },

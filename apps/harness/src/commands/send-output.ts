@@ -28,27 +28,46 @@ export function printSyncAnswer(
     try {
       writeFileSync(o.file, answer.body);
     } catch (cause) {
-      throw new CommandError(`the answer could not be written to ${o.file}: ${(cause as Error).message}`, { cause });
+      throw new CommandError(`the answer could not be written to ${o.file}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
   }
   if (o.json) {
-    printJson(out, { executionId: answer.executionId, contentType: answer.contentType, kind, ...bytesForJson(answer.body) });
+    printJson(out, {
+      executionId: answer.executionId,
+      contentType: answer.contentType,
+      kind,
+      ...bytesForJson(answer.body),
+    });
     return 0;
   }
-  const what = kind === 'result' ? `its first result (${answer.body.length} bytes)` : 'its logs (it sent no result)';
+  const what =
+    kind === 'result' ? `its first result (${answer.body.length} bytes)` : 'its logs (it sent no result)';
   out.ok(`execution ${answer.executionId ?? '(id not given)'} answered with ${what}`);
   if (o.file !== undefined) out.hint(`  written to ${o.file}`);
   else printBytes(out, answer.body, 'write them to a file with --out <file>');
-  if (answer.executionId) out.hint(`  status and exit code: ${out.code(`actorkit logs ${o.ref} ${answer.executionId}`)}`);
+  if (answer.executionId)
+    out.hint(`  status and exit code: ${out.code(`actorkit logs ${o.ref} ${answer.executionId}`)}`);
   return 0;
 }
 
 export async function printWaited(
   out: Output,
-  o: { client: ActorsClient; actor: Actor; executionId: string; ref: string; json: boolean; timeoutMs: number },
+  o: {
+    client: ActorsClient;
+    actor: Actor;
+    executionId: string;
+    ref: string;
+    json: boolean;
+    timeoutMs: number;
+  },
 ): Promise<number> {
   const { client, actor, executionId } = o;
-  if (!o.json) out.hint(`sent to ${actor.name ?? actor.id} (${actor.id}): execution ${executionId}; waiting for it to end`);
+  if (!o.json)
+    out.hint(
+      `sent to ${actor.name ?? actor.id} (${actor.id}): execution ${executionId}; waiting for it to end`,
+    );
   const execution = await followExecution(client, actor.id, executionId, { timeoutMs: o.timeoutMs });
   const { logs } = await client.getExecutionLogs(actor.id, executionId);
   const results = await drainResults(client, actor.id, executionId);

@@ -7,7 +7,8 @@ import { envArguments, jsonArgument } from '../json-input.js';
 import { UsageError } from '../usage-error.js';
 import { printSyncAnswer, printWaited } from './send-output.js';
 
-export const SEND_SUMMARY = 'send an actor a message (text, JSON or binary), optionally waiting for the result';
+export const SEND_SUMMARY =
+  'send an actor a message (text, JSON or binary), optionally waiting for the result';
 
 export const SEND_HELP = `Usage: actorkit send <actor> [message] [options]
 
@@ -52,29 +53,43 @@ const OPTIONS = {
 function seconds(value: string | undefined): number {
   if (value === undefined) return 300;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${value}"`, 'send');
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--timeout must be a positive number of seconds, got "${value}"`, 'send');
   return n;
 }
 
 type Body = { kind: 'message'; body: MessageBody } | { kind: 'binary'; bytes: Uint8Array };
 
 function messageFrom(text: string | undefined, json: string | undefined, binary: string | undefined): Body {
-  const given = [text !== undefined && 'a text message', json !== undefined && '--json', binary !== undefined && '--binary'].filter(Boolean);
+  const given = [
+    text !== undefined && 'a text message',
+    json !== undefined && '--json',
+    binary !== undefined && '--binary',
+  ].filter(Boolean);
   if (given.length === 0) {
-    throw new UsageError('give a message: text (actorkit send <actor> "hello"), --json \'{"k": 1}\' or --binary <file>', 'send');
+    throw new UsageError(
+      'give a message: text (actorkit send <actor> "hello"), --json \'{"k": 1}\' or --binary <file>',
+      'send',
+    );
   }
   if (given.length > 1) throw new UsageError(`give one message, not ${given.join(' and ')}`, 'send');
   if (binary !== undefined) {
     try {
       return { kind: 'binary', bytes: new Uint8Array(readFileSync(binary)) };
     } catch (cause) {
-      throw new UsageError(`--binary ${binary} could not be read (${(cause as NodeJS.ErrnoException).code ?? cause}); give a readable file`, 'send');
+      throw new UsageError(
+        `--binary ${binary} could not be read (${(cause as NodeJS.ErrnoException).code ?? cause}); give a readable file`,
+        'send',
+      );
     }
   }
   if (json !== undefined) {
     const value = jsonArgument('--json', json, 'send');
     if (typeof value === 'string') {
-      throw new UsageError('--json got a JSON string; send text as the message itself: actorkit send <actor> "text"', 'send');
+      throw new UsageError(
+        '--json got a JSON string; send text as the message itself: actorkit send <actor> "text"',
+        'send',
+      );
     }
     return { kind: 'message', body: value as MessageBody };
   }
@@ -89,7 +104,8 @@ export const send = clientCommand({
   timeoutMs: (values) => (values.sync ? seconds(values.timeout) * 1000 + 5000 : undefined),
   async run({ conn, values, positionals, out }) {
     const [ref, text] = positionals as [string, string | undefined];
-    if (values.sync && values.wait) throw new UsageError('--sync already waits; give --sync or --wait, not both', 'send');
+    if (values.sync && values.wait)
+      throw new UsageError('--sync already waits; give --sync or --wait, not both', 'send');
     if (values.out !== undefined && !values.sync) throw new UsageError('--out goes with --sync', 'send');
     const timeoutS = seconds(values.timeout);
     const env = envArguments(values.env, 'send');
@@ -98,7 +114,11 @@ export const send = clientCommand({
     const { client } = conn;
     const actor = await resolveActor(client, ref);
     if (values.sync) {
-      const answer = await client.sendSynchronousMessage(actor.id, message.kind === 'binary' ? message.bytes : message.body, env);
+      const answer = await client.sendSynchronousMessage(
+        actor.id,
+        message.kind === 'binary' ? message.bytes : message.body,
+        env,
+      );
       return printSyncAnswer(out, { answer, ref, json, file: values.out });
     }
     const sent =
@@ -115,6 +135,13 @@ export const send = clientCommand({
       out.hint(`  its executions: ${out.code(`actorkit executions ${ref}`)}`);
       return 0;
     }
-    return printWaited(out, { client, actor, executionId: sent.executionId, ref, json, timeoutMs: timeoutS * 1000 });
+    return printWaited(out, {
+      client,
+      actor,
+      executionId: sent.executionId,
+      ref,
+      json,
+      timeoutMs: timeoutS * 1000,
+    });
   },
 });

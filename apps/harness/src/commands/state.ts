@@ -46,7 +46,10 @@ export const state = clientCommand({
       return 0;
     }
     if (next) out.ok(`state of ${actor.name ?? actor.id} (${actor.id}) replaced; the next execution sees it`);
-    else out.hint(`state of ${actor.name ?? actor.id} (${actor.id})${actor.stateless ? ' (a stateless actor: always empty)' : ''}:`);
+    else
+      out.hint(
+        `state of ${actor.name ?? actor.id} (${actor.id})${actor.stateless ? ' (a stateless actor: always empty)' : ''}:`,
+      );
     printJson(out, current.state);
     return 0;
   },

@@ -31,7 +31,12 @@ function printWorkers(out: Output, list: ActorWorker[]): void {
   printTable(
     out,
     ['ID', 'STATUS', 'LAST EXECUTION', 'CREATED'],
-    list.map((w) => [w.id, w.status, w.lastExecution === null ? '-' : String(w.lastExecution), shortTime(w.createTime)]),
+    list.map((w) => [
+      w.id,
+      w.status,
+      w.lastExecution === null ? '-' : String(w.lastExecution),
+      shortTime(w.createTime),
+    ]),
   );
 }
 
@@ -41,7 +46,8 @@ export const workers = clientCommand({
   options: { ...JSON_OPTION, add: { type: 'string' }, delete: { type: 'string' } } as const,
   positionals: { min: 1, max: 1, names: '<actor>' },
   async run({ conn, values, positionals, out }) {
-    if (values.add !== undefined && values.delete !== undefined) throw new UsageError('give --add or --delete, not both', 'workers');
+    if (values.add !== undefined && values.delete !== undefined)
+      throw new UsageError('give --add or --delete, not both', 'workers');
     const num = values.add === undefined ? undefined : Number(values.add);
     if (num !== undefined && (!Number.isInteger(num) || num < 1)) {
       throw new UsageError(`--add must be a whole number of at least 1, got "${values.add}"`, 'workers');
@@ -61,9 +67,12 @@ export const workers = clientCommand({
       printJson(out, list);
       return 0;
     }
-    if (num !== undefined) out.ok(`${who} has ${list.length} worker${list.length === 1 ? '' : 's'} (asked for at least ${num})`);
+    if (num !== undefined)
+      out.ok(`${who} has ${list.length} worker${list.length === 1 ? '' : 's'} (asked for at least ${num})`);
     if (list.length === 0) {
-      out.line(`${who} has no workers${actor.status === 'SUBMITTED' ? ' yet (the actor is SUBMITTED)' : ''}.`);
+      out.line(
+        `${who} has no workers${actor.status === 'SUBMITTED' ? ' yet (the actor is SUBMITTED)' : ''}.`,
+      );
       return 0;
     }
     printWorkers(out, list);
