@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ActorImageBuilder } from '@actorkit/build';
-import { chooseBaseImage, DockerImageClient, PUBLIC_BASE_IMAGE, type ImageClient } from '@actorkit/emulator';
+import { DockerImageClient, type ImageClient } from '@actorkit/emulator';
 import { ContainerTierError } from './errors.js';
 import type { StagedActor } from './stage-actor.js';
 
@@ -14,30 +14,32 @@ export interface ActorImage {
 }
 
 /**
- * The actor's image, tagged by what it is made of (the staged files, the Dockerfile and the base image's id): an
- * image already tagged so is reused, across test files and runs; otherwise ActorImageBuilder builds it, on
- * `node:20-slim` when present locally, else the local base image (its plan says which, and why).
+ * The actor's image, tagged by what it is made of: the staged files (the bundle) and ActorImageBuilder's
+ * fingerprint (Dockerfile, actor.json, package.json, the base image's id, the build format). An image already
+ * tagged so is reused, across test files and runs; otherwise the builder builds it, on `node:20-slim` when present
+ * locally, else on the local base image (its plan says which, and why).
  */
 export async function actorImage(
   staged: StagedActor,
   onProgress: (line: string) => void = () => undefined,
   images: ImageClient = new DockerImageClient(),
 ): Promise<ActorImage> {
-  const { config } = staged.project;
-  const base = await chooseBaseImage(config.baseImage ?? PUBLIC_BASE_IMAGE, images);
-  const baseId = (await images.inspect(base.image))?.id ?? base.image;
-  const tagHash = createHash('sha256').update(staged.contentHash).update('\0').update(baseId).digest('hex');
-  const image = `${TIER_IMAGE_REPO}/${config.name.toLowerCase()}:${tagHash.slice(0, 16)}`;
+  const name = staged.project.config.name;
+  const repo = `${TIER_IMAGE_REPO}/${name.toLowerCase()}`;
+  // The plan does not depend on the tag; it only looks the tag up, and this one is never built.
+  const plan = await new ActorImageBuilder({ ...staged.project, image: `${repo}:planning` }, images).plan(
+    null,
+  );
+  const hash = createHash('sha256').update(staged.contentHash).update('\0').update(plan.fingerprint);
+  const image = `${repo}:${hash.digest('hex').slice(0, 16)}`;
   if (await images.inspect(image))
-    return { image, note: `reused ${image} (same bundle and base ${base.image})` };
-  const builder = new ActorImageBuilder({ ...staged.project, image }, images);
-  const plan = await builder.plan(null);
+    return { image, note: `reused ${image} (same bundle, base ${plan.baseImage})` };
   const started = performance.now();
   try {
-    await builder.build(plan, onProgress);
+    await new ActorImageBuilder({ ...staged.project, image }, images).build(plan, onProgress);
   } catch (cause) {
     throw new ContainerTierError(
-      `the image ${image} of ${config.name} could not be built: ${(cause as Error).message}`,
+      `the image ${image} of ${name} could not be built: ${(cause as Error).message}`,
       {
         cause,
       },

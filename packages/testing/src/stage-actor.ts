@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import {
@@ -49,8 +49,6 @@ export async function stageActor(project: ActorProject): Promise<StagedActor> {
         if (error.code !== 'ENOENT' || own) throw error;
       });
     }
-    // ActorImageBuilder's context leaves out every node_modules/, the staged native packages in dist/ included.
-    await appendFile(join(dir, '.dockerignore'), '\n!dist/node_modules/\n');
     const entry = relative(dir, join(project.dir, project.config.entry));
     const staged: ActorProject = { ...project, dir, config: { ...project.config, entry } };
     await writeBundleEntry(staged);
