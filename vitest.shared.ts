@@ -8,9 +8,12 @@ import type { ViteUserConfig } from 'vitest/config';
 export const sourceConditions = ['@actorkit/source', 'node', 'default'];
 
 export function workspaceTestConfig(overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
+  const resolve = { conditions: sourceConditions, externalConditions: ['@actorkit/source'] };
   return {
     resolve: { conditions: sourceConditions },
-    ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@actorkit/source'] } },
+    ssr: { resolve },
+    // globalSetup files load in vitest's own environment, which needs the source condition as well
+    environments: { __vitest__: { resolve } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 30_000,
