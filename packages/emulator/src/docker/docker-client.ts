@@ -39,8 +39,11 @@ export interface EngineHealth {
   version?: string;
 }
 
-/** Asks the engine for its version, with a short deadline. */
-export async function pingEngine(timeoutMs = 3000): Promise<EngineHealth> {
+/**
+ * Asks the engine for its version. A dead engine answers at once (no socket, connection refused); the deadline
+ * only bounds a live engine that is slow, as it is on a loaded machine, where a short one would call it down.
+ */
+export async function pingEngine(timeoutMs = 10_000): Promise<EngineHealth> {
   try {
     const version = await Promise.race([
       dockerClient().version(),
