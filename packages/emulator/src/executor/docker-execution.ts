@@ -12,6 +12,7 @@ import type { ImageClient } from '../docker/image-client.js';
 import { executionLabels } from './container-labels.js';
 import { UsageTracker } from './container-stats.js';
 import { limitTimer, withDeadline } from './deadline.js';
+import { externalStopNote } from './external-stop.js';
 import { ExecutionFiles } from './execution-files.js';
 import type { ExecutionHooks, ExecutionOutcome, ExecutionSpec, RunningExecution } from './executor.js';
 import { guardHooks } from './guarded-hooks.js';
@@ -188,6 +189,7 @@ export class DockerExecution implements RunningExecution {
       ioSectors: usage.usage.ioSectors,
       stoppedBy: this.stoppedBy,
       platformError: null,
+      stopNote: this.stoppedBy ? null : externalStopNote('container', exitCode, { oomKilled: state?.OOMKilled === true }),
     };
   }
 

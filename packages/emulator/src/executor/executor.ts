@@ -59,6 +59,11 @@ export interface ExecutionOutcome {
   stoppedBy: 'timeout' | 'force-quit' | null;
   /** Set when the platform failed (image missing, engine down, container could not start): status ERROR. */
   platformError: string | null;
+  /**
+   * Why a run the emulator did not stop ended abnormally anyway: killed by a signal from outside (the engine
+   * stopping, `docker kill`) or out of memory. Becomes the execution's statusMessage; absent or null otherwise.
+   */
+  stopNote?: string | null;
 }
 
 export interface RunningExecution {
@@ -86,6 +91,9 @@ export interface Executor extends AsyncDisposable {
   checkImage(image: string): Promise<ImageCheck>;
   /** Starts the execution. Platform failures are reported through `done`, not thrown. */
   start(spec: ExecutionSpec, hooks: ExecutionHooks): Promise<RunningExecution>;
-  /** Removes containers (or processes) a previous emulator left behind; answers how many. */
+  /**
+   * Removes containers (or processes) a previous emulator left behind, and those of this executor that no running
+   * execution owns any more (an engine outage can leave some); answers how many.
+   */
   removeLeftovers(): Promise<number>;
 }

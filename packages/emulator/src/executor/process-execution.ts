@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import createDebug from 'debug';
 import { ACTORKIT_ENV } from '@actorkit/api';
 import { limitTimer, withDeadline } from './deadline.js';
+import { externalStopNote } from './external-stop.js';
 import { ExecutionFiles } from './execution-files.js';
 import type { ExecutionHooks, ExecutionOutcome, ExecutionSpec, RunningExecution } from './executor.js';
 import { guardHooks } from './guarded-hooks.js';
@@ -147,6 +148,7 @@ export class ProcessExecution implements RunningExecution {
         ioSectors,
         stoppedBy,
         platformError: null,
+        stopNote: stoppedBy ? null : externalStopNote('process', exitCode, { signal }),
       };
     } catch (error) {
       debug('execution %s: %s failed: %O', spec.executionId, doing, error);

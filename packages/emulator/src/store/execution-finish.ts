@@ -26,7 +26,7 @@ export function finishFromOutcome(outcome: ExecutionOutcome): ExecutionFinish {
         : '';
   return {
     status: outcome.platformError ? 'ERROR' : 'COMPLETE',
-    statusMessage: outcome.platformError ?? stopped,
+    statusMessage: outcome.platformError ?? (stopped || outcome.stopNote || ''),
     exitCode: outcome.exitCode,
     finalState: outcome.finalState,
     startTime: outcome.startTime ? outcome.startTime.toISOString() : null,

@@ -5,107 +5,139 @@ import { EXECUTION_LABEL } from '../../src/executor/container-labels.js';
 import { isPidAlive } from '../../src/executor/run-dirs.js';
 import { LOG_CAP_BYTES, LOG_CAP_NOTE } from '../../src/store/logs-store.js';
 import { ACTOR_IMAGE, buildFixtureImages } from '../executor/fixture-images.js';
-import { actorEnvironment, EXECUTOR_KINDS, startEngineEmulator, type EngineEmulator } from './engine-emulator.js';
+import {
+  actorEnvironment,
+  EXECUTOR_KINDS,
+  startEngineEmulator,
+  type EngineEmulator,
+} from './engine-emulator.js';
 import { poll, waitForFinal, waitForReady, waitForStatus } from './wait-for.js';
 
 const MAX_RUN_MS = 1500;
 
-describe.each(EXECUTOR_KINDS)('exit codes, the maximum run time, force-quit and log floods: $title', ({ kind, skip }) => {
-  let on: EngineEmulator;
-  let short: EngineEmulator;
-  /** What stopping a sleeper gives: Docker kills (SIGKILL, 137); the process executor sends SIGTERM first (143). */
-  const stoppedExit = kind === 'docker' ? 137 : 143;
+describe.each(EXECUTOR_KINDS)(
+  'exit codes, the maximum run time, force-quit and log floods: $title',
+  ({ kind, skip }) => {
+    let on: EngineEmulator;
+    let short: EngineEmulator;
+    /** What stopping a sleeper gives: Docker kills (SIGKILL, 137); the process executor sends SIGTERM first (143). */
+    const stoppedExit = kind === 'docker' ? 137 : 143;
 
-  beforeAll(async () => {
-    if (skip) return;
-    if (kind === 'docker') await buildFixtureImages();
-    on = await startEngineEmulator(kind);
-    short = await startEngineEmulator(kind, { maxRunMs: MAX_RUN_MS });
-  }, 240_000);
-  afterAll(async () => {
-    await on?.[Symbol.asyncDispose]();
-    await short?.[Symbol.asyncDispose]();
-  });
-
-  async function send(target: EngineEmulator, env: Record<string, string>) {
-    const { client } = target.emu;
-    const actor = await client.add({ image: ACTOR_IMAGE, defaultEnvironment: actorEnvironment(kind, env) });
-    await waitForReady(client, actor.id);
-    const { executionId } = await client.sendMessage(actor.id, 'go');
-    return { client, actorId: actor.id, executionId };
-  }
-
-  /** Nothing of the execution is left running: no container (Docker), no process (local). */
-  async function expectGone(execution: Execution) {
-    if (kind === 'docker') {
-      const left = await new DockerContainerClient().listByLabel({ [EXECUTION_LABEL]: execution.id });
-      expect(left).toEqual([]);
-    } else {
-      expect(isPidAlive(Number(execution.finalState?.Pid))).toBe(false);
-    }
-  }
-
-  it.skipIf(skip)('a run that exits 3 ends COMPLETE with exitCode 3', async () => {
-    const { client, actorId, executionId } = await send(on, { FIXTURE_EXIT: '3' });
-    const execution = await waitForFinal(client, actorId, executionId);
-    expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 3, statusMessage: '' });
-    expect(execution.finalState).toMatchObject({ ExitCode: 3 });
-    await expectGone(execution);
-  });
-
-  it.skipIf(skip)('a run that sleeps past the maximum run time is stopped, and says so', async () => {
-    const { client, actorId, executionId } = await send(short, { FIXTURE_SLEEP: '1' });
-    const execution = await waitForFinal(client, actorId, executionId, 30_000);
-    expect(execution).toMatchObject({
-      status: 'COMPLETE',
-      exitCode: stoppedExit,
-      statusMessage: 'stopped: it ran past the maximum run time',
+    beforeAll(async () => {
+      if (skip) return;
+      if (kind === 'docker') await buildFixtureImages();
+      on = await startEngineEmulator(kind);
+      short = await startEngineEmulator(kind, { maxRunMs: MAX_RUN_MS });
+    }, 240_000);
+    afterAll(async () => {
+      await on?.[Symbol.asyncDispose]();
+      await short?.[Symbol.asyncDispose]();
     });
-    expect(execution.runtime).toBeGreaterThanOrEqual(MAX_RUN_MS - 100);
-    expect(execution.runtime).toBeLessThan(MAX_RUN_MS + 10_000);
-    expect((await client.getExecutionLogs(actorId, executionId)).logs).toContain('sleeping');
-    await expectGone(execution);
-  });
 
-  it.skipIf(skip)('force-quit stops a running execution; a finished one cannot be force-quit', async () => {
-    const { client, actorId, executionId } = await send(on, { FIXTURE_SLEEP: '1' });
-    await waitForStatus(client, actorId, executionId, ['RUNNING']);
-    await poll(
-      async () => ((await client.getExecutionLogs(actorId, executionId)).logs.includes('sleeping') ? true : undefined),
-      20_000,
-      'the sleeper saying so',
-    );
-    await client.deleteExecution(actorId, executionId);
-    const execution = await waitForFinal(client, actorId, executionId, 20_000);
-    expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: stoppedExit, statusMessage: 'stopped by force-quit' });
-    await expectGone(execution);
-    await expect(client.deleteExecution(actorId, executionId)).rejects.toMatchObject({ status: 400 });
-  });
+    async function send(target: EngineEmulator, env: Record<string, string>) {
+      const { client } = target.emu;
+      const actor = await client.add({ image: ACTOR_IMAGE, defaultEnvironment: actorEnvironment(kind, env) });
+      await waitForReady(client, actor.id);
+      const { executionId } = await client.sendMessage(actor.id, 'go');
+      return { client, actorId: actor.id, executionId };
+    }
 
-  it.skipIf(skip)('5 MB of logs leave a log capped at 1,000,000 bytes with the note, and an emulator that answers', async () => {
-    const { client, actorId, executionId } = await send(on, { FIXTURE_LOG_BYTES: String(5_000_000) });
-    let slowest = 0;
-    let asked = 0;
-    await poll(
+    /** Nothing of the execution is left running: no container (Docker), no process (local). */
+    async function expectGone(execution: Execution) {
+      if (kind === 'docker') {
+        const left = await new DockerContainerClient().listByLabel({ [EXECUTION_LABEL]: execution.id });
+        expect(left).toEqual([]);
+      } else {
+        expect(isPidAlive(Number(execution.finalState?.Pid))).toBe(false);
+      }
+    }
+
+    it.skipIf(skip)('a run that exits 3 ends COMPLETE with exitCode 3', async () => {
+      const { client, actorId, executionId } = await send(on, { FIXTURE_EXIT: '3' });
+      const execution = await waitForFinal(client, actorId, executionId);
+      expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 3, statusMessage: '' });
+      expect(execution.finalState).toMatchObject({ ExitCode: 3 });
+      await expectGone(execution);
+    });
+
+    it.skipIf(skip)('a run that sleeps past the maximum run time is stopped, and says so', async () => {
+      const { client, actorId, executionId } = await send(short, { FIXTURE_SLEEP: '1' });
+      const execution = await waitForFinal(client, actorId, executionId, 30_000);
+      expect(execution).toMatchObject({
+        status: 'COMPLETE',
+        exitCode: stoppedExit,
+        statusMessage: 'stopped: it ran past the maximum run time',
+      });
+      expect(execution.runtime).toBeGreaterThanOrEqual(MAX_RUN_MS - 100);
+      expect(execution.runtime).toBeLessThan(MAX_RUN_MS + 10_000);
+      expect((await client.getExecutionLogs(actorId, executionId)).logs).toContain('sleeping');
+      await expectGone(execution);
+    });
+
+    it.skipIf(skip)('force-quit stops a running execution; a finished one cannot be force-quit', async () => {
+      const { client, actorId, executionId } = await send(on, { FIXTURE_SLEEP: '1' });
+      await waitForStatus(client, actorId, executionId, ['RUNNING']);
+      await poll(
+        async () =>
+          (await client.getExecutionLogs(actorId, executionId)).logs.includes('sleeping') ? true : undefined,
+        20_000,
+        'the sleeper saying so',
+      );
+      await client.deleteExecution(actorId, executionId);
+      const execution = await waitForFinal(client, actorId, executionId, 20_000);
+      expect(execution).toMatchObject({
+        status: 'COMPLETE',
+        exitCode: stoppedExit,
+        statusMessage: 'stopped by force-quit',
+      });
+      await expectGone(execution);
+      await expect(client.deleteExecution(actorId, executionId)).rejects.toMatchObject({ status: 400 });
+    });
+
+    it.skipIf(skip)(
+      'a run killed from outside the emulator (docker kill, kill -9) ends COMPLETE saying so',
       async () => {
-        const t0 = performance.now();
-        await client.get(actorId);
-        slowest = Math.max(slowest, performance.now() - t0);
-        asked += 1;
-        const { status } = await client.getExecution(actorId, executionId);
-        return status === 'COMPLETE' || status === 'ERROR' ? true : undefined;
+        const { client, actorId, executionId } = await send(on, { FIXTURE_SLEEP: '1' });
+        const running = await waitForStatus(client, actorId, executionId, ['RUNNING']);
+        // the worker record names what runs: the container id (Docker) or the process group's pid (local)
+        const { cid } = await client.getWorker(actorId, running.workerId!);
+        if (kind === 'docker') await new DockerContainerClient().kill(cid!, 'SIGKILL');
+        else process.kill(-Number(cid), 'SIGKILL');
+        const execution = await waitForFinal(client, actorId, executionId, 20_000);
+        expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 137 });
+        expect(execution.statusMessage).toMatch(/killed by SIGKILL \(exit 137\) from outside the emulator/);
+        await expectGone(execution);
       },
-      60_000,
-      'the flood ending',
     );
-    expect(asked).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(2000);
-    const execution = await client.getExecution(actorId, executionId);
-    expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 0 });
-    const { logs } = await client.getExecutionLogs(actorId, executionId);
-    expect(logs).toBe('x'.repeat(LOG_CAP_BYTES) + LOG_CAP_NOTE);
-    const t0 = performance.now();
-    expect((await client.get(actorId)).status).toBe('READY');
-    expect(performance.now() - t0).toBeLessThan(500);
-  });
-});
+
+    it.skipIf(skip)(
+      '5 MB of logs leave a log capped at 1,000,000 bytes with the note, and an emulator that answers',
+      async () => {
+        const { client, actorId, executionId } = await send(on, { FIXTURE_LOG_BYTES: String(5_000_000) });
+        let slowest = 0;
+        let asked = 0;
+        await poll(
+          async () => {
+            const t0 = performance.now();
+            await client.get(actorId);
+            slowest = Math.max(slowest, performance.now() - t0);
+            asked += 1;
+            const { status } = await client.getExecution(actorId, executionId);
+            return status === 'COMPLETE' || status === 'ERROR' ? true : undefined;
+          },
+          60_000,
+          'the flood ending',
+        );
+        expect(asked).toBeGreaterThan(0);
+        expect(slowest).toBeLessThan(2000);
+        const execution = await client.getExecution(actorId, executionId);
+        expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 0 });
+        const { logs } = await client.getExecutionLogs(actorId, executionId);
+        expect(logs).toBe('x'.repeat(LOG_CAP_BYTES) + LOG_CAP_NOTE);
+        const t0 = performance.now();
+        expect((await client.get(actorId)).status).toBe('READY');
+        expect(performance.now() - t0).toBeLessThan(500);
+      },
+    );
+  },
+);
