@@ -64,6 +64,10 @@ export class DockerExecution implements RunningExecution {
     return this.containerId;
   }
 
+  get executionId(): string {
+    return this.spec.executionId;
+  }
+
   async stop(): Promise<void> {
     await this.halt('force-quit');
   }

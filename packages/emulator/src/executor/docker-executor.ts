@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import createDebug from 'debug';
-import { DockerContainerClient, type ContainerClient } from '../docker/container-client.js';
+import { DockerContainerClient, type ContainerClient, type ContainerSummary } from '../docker/container-client.js';
 import {
   ACTORKIT_INSTANCE_LABEL,
   ACTORKIT_LABEL,
@@ -8,6 +8,7 @@ import {
   pingEngine,
 } from '../docker/docker-client.js';
 import { DockerImageClient, type ImageClient } from '../docker/image-client.js';
+import { EXECUTION_LABEL } from './container-labels.js';
 import { DockerExecution } from './docker-execution.js';
 import type {
   ExecutionHooks,
@@ -100,18 +101,24 @@ export class DockerExecutor implements Executor {
     return execution;
   }
 
+  /** Whether a running execution of this executor owns the container (or is creating it: same execution id). */
+  private owns(container: ContainerSummary): boolean {
+    const executionId = container.labels[EXECUTION_LABEL];
+    return [...this.running].some((e) => e.handle === container.id || e.executionId === executionId);
+  }
+
   /**
    * Removes ActorKit containers that no running execution of this executor owns and whose instance is not alive on
-   * this host (containers without an instance label count as leftovers); then, for dead instances, kills the process
-   * groups their pid files name (a process executor's) and removes their run directories. Answers how many containers
-   * and processes it removed.
+   * this host (containers without an instance label count as leftovers), this instance's own included (those an
+   * engine outage left: killed, or created as it went down); then, for dead instances, kills the process groups their
+   * pid files name (a process executor's) and removes their run directories. Answers how many containers and
+   * processes it removed.
    */
   async removeLeftovers(options: LeftoverOptions = {}): Promise<number> {
-    const mine = new Set([...this.running].map((e) => e.handle));
     let removed = 0;
     for (const container of await this.containers.listByLabel({ [ACTORKIT_LABEL]: '' })) {
       const instance = container.labels[ACTORKIT_INSTANCE_LABEL] ?? '';
-      if (mine.has(container.id)) continue;
+      if (this.owns(container)) continue; // judged now, not before the listing: a creation may be in flight
       if (
         instance === this.instanceId
           ? options.otherInstancesOnly

@@ -40,7 +40,7 @@ export async function deliverEvent(
   ctx: PoolContext,
   actor: ActorRecord,
   event: Record<string, unknown>,
-  queued: (actorId: string) => void,
+  queued: (actorId: string, executionId: string) => void,
 ): Promise<void> {
   if (actor.link) {
     const targetId = ctx.store.aliases.get(actor.link)?.actorId ?? actor.link;
@@ -53,7 +53,7 @@ export async function deliverEvent(
         body: Buffer.from(JSON.stringify(event)),
         env: {},
       });
-      queued(target.id);
+      queued(target.id, execution.id);
       debug('event %s of %s -> linked actor %s (execution %s)', event.event_type, actor.id, target.id, execution.id);
     } else {
       debug('event of %s: link %s names no other actor', actor.id, actor.link);

@@ -6,6 +6,7 @@ import { executionEnvironment } from './container-env.js';
 import { devMounts, processCommand } from './local-settings.js';
 import { LogBuffer } from './log-buffer.js';
 import type { PoolContext } from './pool-context.js';
+import { waitingNote } from './waiting-notes.js';
 
 const debug = createDebug('actorkit:workers');
 
@@ -85,7 +86,7 @@ export async function runExecution(ctx: PoolContext, message: QueuedMessage, wor
         store.executions.update(executionId, {
           status: 'SUBMITTED',
           workerId: null,
-          statusMessage: `waiting to run: ${health.message}`,
+          statusMessage: waitingNote(health.message),
         });
       });
       ctx.engineDown(health.message);

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import createDebug from 'debug';
 import { CRON_MESSAGE } from '@actorkit/api';
 import { advanceCron, dueCronActors } from '../domain/cron-due.js';
 import type { ExecutionControl } from '../seams/execution-control.js';
@@ -9,9 +8,8 @@ import { actorEvent, deliverEvent } from './actor-events.js';
 import { ActorWorkers } from './actor-workers.js';
 import { resolveOptions, type PoolContext, type WorkerPoolOptions } from './pool-context.js';
 import { recover, type RecoveryReport } from './recovery.js';
+import { EngineWatch } from './engine-watch.js';
 import { synchronousAnswer } from './sync-answer.js';
-
-const debug = createDebug('actorkit:workers');
 
 /**
  * Runs actors' messages through an executor: one group of workers per actor, fed by the actor's mailbox. This is
@@ -22,8 +20,7 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
   private readonly ctx: PoolContext;
   private readonly groups = new Map<string, ActorWorkers>();
   private cronTimer: NodeJS.Timeout | undefined;
-  private engineWait: Promise<void> | null = null;
-  private engineProblem: string | null = null;
+  private readonly engine: EngineWatch;
   private disposed = false;
 
   constructor(options: WorkerPoolOptions) {
@@ -37,15 +34,21 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
       executor: options.executor,
       running: new Map(),
       finished,
-      engineReady: () => this.engineReady(),
-      engineDown: (message) => this.markEngineDown(message),
+      engineReady: () => this.engine.ready(),
+      engineDown: (message) => this.engine.down(message),
     };
+    this.engine = new EngineWatch({
+      store: options.store,
+      executor: options.executor,
+      retryMs: resolved.engineRetryMs,
+      stopped: () => this.disposed,
+    });
     finished.on('finished', (execution) => this.executionFinished(execution));
   }
 
   /** Why executions are waiting, when the engine is down; null when it answers. */
   get engineStatus(): string | null {
-    return this.engineProblem;
+    return this.engine.status;
   }
 
   /** Recovers what a previous run left, then brings up every actor's workers and the cron timer. */
@@ -98,8 +101,10 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
     this.groups.get(actorId)?.retire(workerId);
   }
 
-  messageQueued(actorId: string): void {
-    if (!this.disposed) this.group(actorId).messageQueued();
+  messageQueued(actorId: string, executionId?: string): void {
+    if (this.disposed) return;
+    if (executionId) this.engine.queued(executionId);
+    this.group(actorId).messageQueued();
   }
 
   awaitExecution(execution: ExecutionRecord, signal: AbortSignal): Promise<SynchronousAnswer> {
@@ -114,15 +119,16 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
     return true;
   }
 
-  // ---- cron, events, the engine ------------------------------------------------------------------------------
+  // ---- cron and events ---------------------------------------------------------------------------------------
   /** Sends due cron messages and advances the schedules. Answers the actors that got one. */
   tickCron(now: Date = this.ctx.store.clock.now()): string[] {
     if (this.disposed || !this.ctx.store.isOpen) return [];
     const sent: string[] = [];
     for (const actor of dueCronActors(this.ctx.store, now)) {
-      this.ctx.mailbox.send({ actor, sender: actor.owner, contentType: 'str', body: Buffer.from(CRON_MESSAGE), env: {} });
+      const body = Buffer.from(CRON_MESSAGE);
+      const execution = this.ctx.mailbox.send({ actor, sender: actor.owner, contentType: 'str', body, env: {} });
       advanceCron(this.ctx.store, actor.id, now);
-      this.messageQueued(actor.id);
+      this.messageQueued(actor.id, execution.id);
       sent.push(actor.id);
     }
     return sent;
@@ -131,35 +137,15 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
   private executionFinished(execution: ExecutionRecord): void {
     const actor = this.ctx.store.isOpen ? this.ctx.store.actors.get(execution.actorId) : null;
     if (!actor || (!actor.link && !actor.webhook)) return;
-    void deliverEvent(this.ctx, actor, actorEvent(this.ctx, actor, 'EXECUTION_COMPLETE', execution), (id) =>
-      this.messageQueued(id),
-    );
+    const event = actorEvent(this.ctx, actor, 'EXECUTION_COMPLETE', execution);
+    void deliverEvent(this.ctx, actor, event, (id, executionId) => this.messageQueued(id, executionId));
   }
 
   private statusChanged(actor: ActorRecord, status: 'READY' | 'ERROR', message: string): void {
     if (!actor.link && !actor.webhook) return;
     const type = status === 'READY' ? 'ACTOR_READY' : 'ACTOR_ERROR';
-    void deliverEvent(this.ctx, actor, actorEvent(this.ctx, actor, type, undefined, message), (id) => this.messageQueued(id));
-  }
-
-  private markEngineDown(message: string): void {
-    this.engineProblem = message;
-  }
-
-  /** Resolves at once while the engine answers; after a failure, when it answers again. */
-  private engineReady(): Promise<void> {
-    if (this.engineProblem === null) return Promise.resolve();
-    this.engineWait ??= (async () => {
-      debug('engine down, waiting: %s', this.engineProblem);
-      while (!this.disposed) {
-        await new Promise((r) => setTimeout(r, this.ctx.options.engineRetryMs));
-        if ((await this.ctx.executor.health()).ok) break;
-      }
-      this.engineProblem = null;
-      this.engineWait = null;
-      debug('engine answers again');
-    })();
-    return this.engineWait;
+    const event = actorEvent(this.ctx, actor, type, undefined, message);
+    void deliverEvent(this.ctx, actor, event, (id, executionId) => this.messageQueued(id, executionId));
   }
 
   /** Stops taking messages, lets running executions end within `graceMs`, then stops them. */

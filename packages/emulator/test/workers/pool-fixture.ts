@@ -58,7 +58,7 @@ export function poolFixture(options: Partial<WorkerPoolOptions> = {}) {
     cronIntervalMs: 0,
     ...options,
   });
-  mailbox.on('message', (e) => pool.messageQueued(e.actorId));
+  mailbox.on('message', (e) => pool.messageQueued(e.actorId, e.executionId)); // as the messages route does
   return {
     store,
     mailbox,
