@@ -43,47 +43,60 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
     return { execution, env: echoed(logs).env, binary: echoed(logs).binary };
   }
 
-  it.skipIf(skip)('a str message: MSG as sent, every _abaco_* variable, defaultEnvironment under the query', async () => {
-    const { client, url } = python.emu;
-    const defaults = { A: 'from defaultEnvironment', B: 'kept', ...echo };
-    const actor = await client.add({ image: ACTOR_IMAGE, name: 'echo', defaultEnvironment: actorEnvironment(kind, defaults) });
-    await client.updatePermissions(actor.id, { user: 'alice', level: 'EXECUTE' });
-    await waitForReady(client, actor.id);
-    const text = 'hello, "world" = ünïcødé\nsecond line\t{not json}';
-    const sent = await python.emu.clientFor('v2', aliceCredentials).sendMessage(actor.id, text, { A: 'from the query', Q: 'x y' });
-    const { execution, env } = await run(python, actor, sent.executionId);
-    expect(env).toMatchObject({
-      MSG: text,
-      _abaco_Content_Type: 'str',
-      '_abaco_Content-Type': 'str',
-      _abaco_execution_id: sent.executionId,
-      _abaco_actor_id: actor.id,
-      _abaco_actor_dbid: `DEV-DEVELOP_${actor.id}`,
-      _abaco_actor_name: 'echo',
-      _abaco_worker_id: execution.workerId,
-      _abaco_username: 'alice',
-      _abaco_container_repo: ACTOR_IMAGE,
-      _abaco_actor_revision: String(actor.revision),
-      _abaco_api_server: url,
-      _abaco_jwt_header_name: 'X-Jwt-Assertion-DEV-DEVELOP',
-      _abaco_actor_state: '{}',
-      A: 'from the query',
-      B: 'kept',
-      Q: 'x y',
-    });
-    expect(execution.workerId).toMatch(/^\w{13}$/);
-    expect(execution.executor).toBe('alice');
-    const token = env._abaco_access_token ?? '';
-    expect(token.length).toBeGreaterThan(20);
-    const asExecution = new ActorsClient({ baseUrl: url, credentials: { kind: 'bearer', token } });
-    const refused = await asExecution.get(actor.id).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(ActorsApiError);
-    expect((refused as ActorsApiError).status).toBe(401); // revoked when the execution ended
-  });
+  it.skipIf(skip)(
+    'a str message: MSG as sent, every _abaco_* variable, defaultEnvironment under the query',
+    async () => {
+      const { client, url } = python.emu;
+      const defaults = { A: 'from defaultEnvironment', B: 'kept', ...echo };
+      const actor = await client.add({
+        image: ACTOR_IMAGE,
+        name: 'echo',
+        defaultEnvironment: actorEnvironment(kind, defaults),
+      });
+      await client.updatePermissions(actor.id, { user: 'alice', level: 'EXECUTE' });
+      await waitForReady(client, actor.id);
+      const text = 'hello, "world" = ünïcødé\nsecond line\t{not json}';
+      const sent = await python.emu
+        .clientFor('v2', aliceCredentials)
+        .sendMessage(actor.id, text, { A: 'from the query', Q: 'x y' });
+      const { execution, env } = await run(python, actor, sent.executionId);
+      expect(env).toMatchObject({
+        MSG: text,
+        _abaco_Content_Type: 'str',
+        '_abaco_Content-Type': 'str',
+        _abaco_execution_id: sent.executionId,
+        _abaco_actor_id: actor.id,
+        _abaco_actor_dbid: `DEV-DEVELOP_${actor.id}`,
+        _abaco_actor_name: 'echo',
+        _abaco_worker_id: execution.workerId,
+        _abaco_username: 'alice',
+        _abaco_container_repo: ACTOR_IMAGE,
+        _abaco_actor_revision: String(actor.revision),
+        _abaco_api_server: url,
+        _abaco_jwt_header_name: 'X-Jwt-Assertion-DEV-DEVELOP',
+        _abaco_actor_state: '{}',
+        A: 'from the query',
+        B: 'kept',
+        Q: 'x y',
+      });
+      expect(execution.workerId).toMatch(/^\w{13}$/);
+      expect(execution.executor).toBe('alice');
+      const token = env._abaco_access_token ?? '';
+      expect(token.length).toBeGreaterThan(20);
+      const asExecution = new ActorsClient({ baseUrl: url, credentials: { kind: 'bearer', token } });
+      const refused = await asExecution.get(actor.id).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ActorsApiError);
+      expect((refused as ActorsApiError).status).toBe(401); // revoked when the execution ended
+    },
+  );
 
   it.skipIf(skip)('a JSON message and the state arrive as Python literals', async () => {
     const { client } = python.emu;
-    const actor = await client.add({ image: ACTOR_IMAGE, stateless: false, defaultEnvironment: actorEnvironment(kind, echo) });
+    const actor = await client.add({
+      image: ACTOR_IMAGE,
+      stateless: false,
+      defaultEnvironment: actorEnvironment(kind, echo),
+    });
     await client.updateState(actor.id, { count: 1, ok: true, none: null, list: [1.5, 'two'] });
     await waitForReady(client, actor.id);
     const sent = await client.sendMessage(actor.id, { k: 'v', ok: true, n: null });
@@ -97,7 +110,11 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
 
   it.skipIf(skip)('with messageFormat json, a JSON message and the state arrive as plain JSON', async () => {
     const { client } = json.emu;
-    const actor = await client.add({ image: ACTOR_IMAGE, stateless: false, defaultEnvironment: actorEnvironment(kind, echo) });
+    const actor = await client.add({
+      image: ACTOR_IMAGE,
+      stateless: false,
+      defaultEnvironment: actorEnvironment(kind, echo),
+    });
     await client.updateState(actor.id, { count: 1, ok: true, none: null });
     await waitForReady(client, actor.id);
     const sent = await client.sendMessage(actor.id, { k: 'v', ok: true, n: null });

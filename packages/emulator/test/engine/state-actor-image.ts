@@ -42,7 +42,9 @@ export async function bundleStateActor(): Promise<StateActorBundle> {
     conditions: ['@actorkit/source'],
     external: ['node-unix-socket*'],
     logLevel: 'silent',
-    banner: { js: "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);",
+    },
   });
   for (const name of NATIVE_PACKAGES) {
     const from = dirname(require.resolve(`${name}/package.json`));
@@ -60,5 +62,8 @@ export async function buildStateActorImage(): Promise<void> {
     join(bundle.dir, 'Dockerfile'),
     `FROM ${LOCAL_BASE_IMAGE}\nCOPY node_modules /app/node_modules\nCOPY actor.mjs /app/actor.mjs\nCMD ["node", "/app/actor.mjs"]\n`,
   );
-  await images.build(bundle.dir, { tag: STATE_ACTOR_IMAGE, src: ['Dockerfile', 'actor.mjs', 'node_modules'] });
+  await images.build(bundle.dir, {
+    tag: STATE_ACTOR_IMAGE,
+    src: ['Dockerfile', 'actor.mjs', 'node_modules'],
+  });
 }

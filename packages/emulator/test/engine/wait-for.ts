@@ -38,7 +38,12 @@ export function waitForStatus(
   );
 }
 
-export function waitForFinal(client: ActorsClient, actorId: string, executionId: string, ms = 60_000): Promise<Execution> {
+export function waitForFinal(
+  client: ActorsClient,
+  actorId: string,
+  executionId: string,
+  ms = 60_000,
+): Promise<Execution> {
   return waitForStatus(client, actorId, executionId, FINAL_STATUSES, ms);
 }
 
