@@ -7,8 +7,8 @@ export {
   ACTORKIT_INSTANCE_LABEL,
 } from './docker/docker-client.js';
 export type { EngineHealth } from './docker/docker-client.js';
-export { DockerImageClient, ImageBuildError } from './docker/image-client.js';
-export type { ImageClient, ImageInfo, BuildOptions } from './docker/image-client.js';
+export { DockerImageClient, ImageBuildError, ImagePushError, splitImageRef } from './docker/image-client.js';
+export type { ImageClient, ImageInfo, BuildOptions, RegistryAuth, PushResult } from './docker/image-client.js';
 export {
   ensureLocalBaseImage,
   chooseBaseImage,
