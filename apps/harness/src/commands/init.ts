@@ -99,7 +99,9 @@ export async function init(argv: string[], out: Output): Promise<number> {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await writeFile(join(dir, file), text);
   }
-  const shown = relative(process.cwd(), dir) || '.';
+  const fromHere = relative(process.cwd(), dir);
+  // Relative while it stays below the working directory; absolute when it would climb out of it.
+  const shown = fromHere === '' ? '.' : fromHere.startsWith('..') ? dir : fromHere;
   out.ok(`created the actor "${name}" in ${shown}${root ? ` (in the workspace at ${root})` : ''}`);
   for (const file of Object.keys(files).filter((f) => files[f] !== null)) out.hint(`  ${file}`);
   out.line();
