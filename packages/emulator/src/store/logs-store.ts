@@ -1,3 +1,4 @@
+import { utf8Boundary } from '../domain/utf8.js';
 import type { Db } from './db.js';
 
 /** The most log bytes kept per execution, as the real service caps them. */
@@ -24,7 +25,7 @@ export class LogsStore {
     let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     let capped = 0;
     if (used + bytes.length > LOG_CAP_BYTES) {
-      bytes = bytes.subarray(0, LOG_CAP_BYTES - used);
+      bytes = bytes.subarray(0, utf8Boundary(bytes, LOG_CAP_BYTES - used)); // no half character before the note
       capped = 1;
     }
     const text = bytes.toString('utf8') + (capped ? LOG_CAP_NOTE : '');

@@ -1,9 +1,11 @@
+import { utf8Boundary } from '../domain/utf8.js';
 import type { Store } from '../store/store.js';
 
 /**
  * Gathers an execution's log chunks and writes them to the store in batches (every `flushMs`, or sooner past
  * `maxBytes`), so a container that floods its output costs a few writes, not one per line. Logs stay readable
- * while the execution runs, at most `flushMs` behind.
+ * while the execution runs, at most `flushMs` behind. A character split between chunks is never split between
+ * writes: its first bytes wait for the rest (the store keeps text, and half a character would not decode).
  */
 export class LogBuffer {
   private chunks: Uint8Array[] = [];
@@ -24,13 +26,16 @@ export class LogBuffer {
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 
-  flush(): void {
+  /** Writes what has come; `final` (the execution has ended) writes an incomplete last character too. */
+  flush(final = false): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.size === 0) return;
-    const batch = Buffer.concat(this.chunks, this.size);
-    this.chunks = [];
-    this.size = 0;
-    this.store.appendLog(this.executionId, batch);
+    const all = Buffer.concat(this.chunks, this.size);
+    const cut = final ? all.length : utf8Boundary(all);
+    const rest = all.subarray(cut);
+    this.chunks = rest.length > 0 ? [Buffer.from(rest)] : []; // a copy: the batch need not stay alive
+    this.size = rest.length;
+    if (cut > 0) this.store.appendLog(this.executionId, all.subarray(0, cut));
   }
 }

@@ -75,7 +75,7 @@ export async function runExecution(ctx: PoolContext, message: QueuedMessage, wor
   ctx.running.set(executionId, { actorId: actor.id, execution: running });
   const outcome = await running.done;
   ctx.running.delete(executionId);
-  logs.flush();
+  logs.flush(true);
 
   if (outcome.platformError && !outcome.startTime) {
     const health = await executor.health();

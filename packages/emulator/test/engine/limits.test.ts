@@ -3,7 +3,6 @@ import type { Execution } from '@actorkit/api';
 import { DockerContainerClient } from '../../src/docker/container-client.js';
 import { EXECUTION_LABEL } from '../../src/executor/container-labels.js';
 import { isPidAlive } from '../../src/executor/run-dirs.js';
-import { LOG_CAP_BYTES, LOG_CAP_NOTE } from '../../src/store/logs-store.js';
 import { ACTOR_IMAGE, buildFixtureImages } from '../executor/fixture-images.js';
 import {
   actorEnvironment,
@@ -16,7 +15,7 @@ import { poll, waitForFinal, waitForReady, waitForStatus } from './wait-for.js';
 const MAX_RUN_MS = 1500;
 
 describe.each(EXECUTOR_KINDS)(
-  'exit codes, the maximum run time, force-quit and log floods: $title',
+  'exit codes, the maximum run time, force-quit and kills from outside: $title',
   ({ kind, skip }) => {
     let on: EngineEmulator;
     let short: EngineEmulator;
@@ -107,36 +106,6 @@ describe.each(EXECUTOR_KINDS)(
         expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 137 });
         expect(execution.statusMessage).toMatch(/killed by SIGKILL \(exit 137\) from outside the emulator/);
         await expectGone(execution);
-      },
-    );
-
-    it.skipIf(skip)(
-      '5 MB of logs leave a log capped at 1,000,000 bytes with the note, and an emulator that answers',
-      async () => {
-        const { client, actorId, executionId } = await send(on, { FIXTURE_LOG_BYTES: String(5_000_000) });
-        let slowest = 0;
-        let asked = 0;
-        await poll(
-          async () => {
-            const t0 = performance.now();
-            await client.get(actorId);
-            slowest = Math.max(slowest, performance.now() - t0);
-            asked += 1;
-            const { status } = await client.getExecution(actorId, executionId);
-            return status === 'COMPLETE' || status === 'ERROR' ? true : undefined;
-          },
-          60_000,
-          'the flood ending',
-        );
-        expect(asked).toBeGreaterThan(0);
-        expect(slowest).toBeLessThan(2000);
-        const execution = await client.getExecution(actorId, executionId);
-        expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 0 });
-        const { logs } = await client.getExecutionLogs(actorId, executionId);
-        expect(logs).toBe('x'.repeat(LOG_CAP_BYTES) + LOG_CAP_NOTE);
-        const t0 = performance.now();
-        expect((await client.get(actorId)).status).toBe('READY');
-        expect(performance.now() - t0).toBeLessThan(500);
       },
     );
   },
