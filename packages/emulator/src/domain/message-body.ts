@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { MessageContentType } from '@actorkit/api';
+import { rawJsonBody } from '../http/body-parsers.js';
 import { HttpError } from '../http/http-error.js';
 
 export interface IncomingMessage {
@@ -49,8 +50,9 @@ export function readMessage(req: Request): IncomingMessage {
     const text = String(record['message']);
     return { contentType: 'str', body: Buffer.from(text, 'utf8'), msg: text };
   }
-  if (req.is('json') && body !== undefined) {
-    return { contentType: 'application/json', body: Buffer.from(JSON.stringify(body), 'utf8'), msg: body };
+  if ((req.is('json') || rawJsonBody(req) !== undefined) && body !== undefined) {
+    const text = rawJsonBody(req) ?? JSON.stringify(body); // as sent: MSG is written from the text
+    return { contentType: 'application/json', body: Buffer.from(text, 'utf8'), msg: body };
   }
   const fromQuery = single(req.query['message']);
   if (fromQuery !== undefined)

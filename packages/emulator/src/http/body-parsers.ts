@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './http-error.js';
 
@@ -13,6 +14,13 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = {
   maxBinaryBytes: 10 * 1024 * 1024,
 };
 
+const rawJson = new WeakMap<IncomingMessage, string>();
+
+/** A JSON body's text as it was sent (a JSON message keeps what JSON.parse loses: `1.0`, big ints, key order). */
+export function rawJsonBody(req: IncomingMessage): string | undefined {
+  return rawJson.get(req);
+}
+
 /**
  * JSON (any JSON value, so state may be a string) and form bodies. `curl -d '{"image": ...}'` sends JSON as a form
  * (curl's default content type): a form whose only key is a JSON object and whose value is empty is read as JSON.
@@ -23,6 +31,7 @@ export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
       limit: limits.maxBodyBytes,
       strict: false,
       type: ['application/json', 'application/*+json'],
+      verify: (req, _res, buf) => void rawJson.set(req, buf.toString('utf8')),
     }),
     express.urlencoded({ limit: limits.maxBodyBytes, extended: false }),
     (req, _res, next) => {
@@ -32,6 +41,7 @@ export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
         if (entries.length === 1 && first && first[1] === '' && first[0].trim().startsWith('{')) {
           try {
             req.body = JSON.parse(first[0]) as unknown;
+            rawJson.set(req, first[0]);
           } catch (cause) {
             next(
               HttpError.badRequest(

@@ -1,4 +1,5 @@
 import { ABACO_ENV, ACTORKIT_ENV, toPythonLiteral } from '@actorkit/api';
+import { jsonTextToPython } from '../domain/json-text-literal.js';
 import type { ActorRecord, QueuedMessage } from '../store/records.js';
 
 /** How JSON messages and state are written into `MSG` and `_abaco_actor_state`. */
@@ -21,12 +22,15 @@ function literal(value: unknown, format: MessageFormat): string {
   return format === 'json' ? JSON.stringify(value) : toPythonLiteral(value);
 }
 
-/** The message as `MSG` carries it: text as sent, JSON as a Python literal (or JSON), nothing for binary. */
+/**
+ * The message as `MSG` carries it: text as sent, nothing for binary, JSON as `repr(json.loads(text))` (from the text,
+ * so `1.0`, big ints and key order survive) or, with the json format, as compact JSON.
+ */
 export function messageVariable(message: QueuedMessage, format: MessageFormat): string | undefined {
   if (message.contentType === 'application/octet-stream') return undefined;
   const text = message.body.toString('utf8');
   if (message.contentType === 'str') return text;
-  return literal(JSON.parse(text) as unknown, format);
+  return format === 'json' ? JSON.stringify(JSON.parse(text)) : jsonTextToPython(text);
 }
 
 /**

@@ -108,6 +108,26 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
     expect(env.ACTORKIT_MESSAGE_FORMAT).toBeUndefined();
   });
 
+  it.skipIf(skip)(
+    'a JSON text as a Python client sends it: 1.0, a big int and the key order survive',
+    async () => {
+      const { client, url, token } = python.emu;
+      const actor = await client.add({
+        image: ACTOR_IMAGE,
+        defaultEnvironment: actorEnvironment(kind, echo),
+      });
+      await waitForReady(client, actor.id);
+      const response = await fetch(`${url}/actors/v2/${actor.id}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{"b": 1, "2": [1.0, 12345678901234567890], "a": "\u00e9"}', // JSON.stringify could not write this
+      });
+      const { result } = (await response.json()) as { result: { executionId: string } };
+      const { env } = await run(python, actor, result.executionId);
+      expect(env.MSG).toBe("{'b': 1, '2': [1.0, 12345678901234567890], 'a': 'é'}"); // Python's repr(json.loads(...))
+    },
+  );
+
   it.skipIf(skip)('with messageFormat json, a JSON message and the state arrive as plain JSON', async () => {
     const { client } = json.emu;
     const actor = await client.add({
