@@ -69,6 +69,8 @@ describe('request bodies: JSON, forms and either key case', () => {
       headers: { 'content-type': 'application/octet-stream' },
     });
     await raw(emu, 'POST', `/actors/v2/${actor.id}/messages?message=from%20query`, { token });
+    const curlForm = { 'content-type': 'application/x-www-form-urlencoded' }; // curl -d '{...}' without -H
+    await raw(emu, 'POST', `/actors/v2/${actor.id}/messages`, { token, body: '{"curl": 1.0}', headers: curlForm });
     const queued = emu.mailbox.queued(actor.id);
     expect(queued.map((m) => [m.contentType, m.body.toString('latin1')])).toEqual([
       ['str', 'as str'],
@@ -76,6 +78,7 @@ describe('request bodies: JSON, forms and either key case', () => {
       ['application/json', '{"k":"v","n":null}'],
       ['application/octet-stream', '\u0009\u0008'],
       ['str', 'from query'],
+      ['application/json', '{"curl": 1.0}'], // the text as sent: MSG is written from it
     ]);
     expect(queued[0]?.env).toEqual({ LEVEL: '3', 'x-nonce-not': '1' });
     expect(queued[4]?.env).toEqual({});
