@@ -11,40 +11,38 @@ import { DevProcess } from './lib/dev-process.js';
 import { out } from './lib/output.js';
 import { round, summarize } from './lib/stats.js';
 
-async function devLoopEdits(edits: number): Promise<{ times: number[]; image: string }> {
+async function devLoopEdits(edits: number): Promise<number[]> {
   const copy = await copyHello('hello-bench');
+  let image = 'actorkit-dev/hello-bench:latest';
   try {
     await using dev = new DevProcess([copy.dir, '--port', '0', '--in-memory', '--no-typecheck']);
     const first = await dev.next((e) => e.type === 'round.finished' && e.round === 1, 'round 1 to finish', 300_000);
     if (first.ok !== true) throw new Error(`round 1 failed: ${JSON.stringify(dev.events.slice(-5))}`);
-    const image = String(dev.events.find((e) => e.type === 'build.finished')?.image ?? 'actorkit-dev/hello-bench:latest');
+    image = String(dev.events.find((e) => e.type === 'build.finished')?.image ?? image);
     const times: number[] = [];
     let lastRound = 1;
     for (let i = 1; i <= edits; i++) {
       const marker = `Edit ${i}:`;
-      const completed = dev.next((e) => e.type === 'execution.completed' && (e.round ?? 0) > lastRound, `the execution of edit ${i}`);
+      const from = dev.events.length;
       const started = performance.now();
       await copy.edit(marker);
-      const event = await completed;
-      const round = event.round ?? 0;
-      await dev.next((e) => e.type === 'round.finished' && e.round === round, `round ${round} to finish`);
-      if (event.status !== 'COMPLETE' || !dev.logsOf(round).includes(`${marker} Hello, Ada!`)) {
-        throw new Error(`edit ${i}: round ${round} ended ${String(event.status)} with logs ${dev.logsOf(round).slice(0, 300)}`);
+      const event = await dev.next((e) => e.type === 'execution.completed' && (e.round ?? 0) > lastRound, `the execution of edit ${i}`, 120_000, from);
+      const n = event.round ?? 0;
+      await dev.next((e) => e.type === 'round.finished' && e.round === n, `round ${n} to finish`, 120_000, from);
+      if (event.status !== 'COMPLETE' || !dev.logsOf(n).includes(`${marker} Hello, Ada!`)) {
+        throw new Error(`edit ${i}: round ${n} ended ${String(event.status)} with logs ${dev.logsOf(n).slice(0, 300)}`);
       }
-      if (dev.events.some((e) => e.round === round && e.type === 'build.started')) throw new Error(`edit ${i} rebuilt the image`);
+      if (dev.events.some((e) => e.round === n && e.type === 'build.started')) throw new Error(`edit ${i} rebuilt the image`);
       times.push(event.at - started);
-      out.step(`dev loop edit ${i}: ${round_(event.at - started)} ms`);
-      lastRound = round;
+      out.step(`dev loop edit ${i}: ${round(event.at - started)} ms`);
+      lastRound = n;
       await new Promise((r) => setTimeout(r, 300));
     }
-    return { times, image };
+    return times;
   } finally {
     await copy.remove();
+    await dockerCli(['rmi', '-f', image]);
   }
-}
-
-function round_(ms: number): number {
-  return round(ms);
 }
 
 export const devLoop: Benchmark = {
@@ -62,8 +60,7 @@ export const devLoop: Benchmark = {
   async run({ quick }) {
     const edits = quick ? 3 : 10;
     const handEdits = quick ? 2 : 5;
-    const dev = await devLoopEdits(edits);
-    await dockerCli(['rmi', '-f', dev.image]);
+    const devTimes = await devLoopEdits(edits);
     const copy = await copyHello('hello-by-hand');
     let hand: number[];
     try {
@@ -71,7 +68,7 @@ export const devLoop: Benchmark = {
     } finally {
       await copy.remove();
     }
-    const d = summarize(dev.times);
+    const d = summarize(devTimes);
     const h = summarize(hand);
     const ratio = round(d.median / h.median, 3);
     return {
@@ -88,7 +85,7 @@ export const devLoop: Benchmark = {
         { label: 'dev loop / by hand (medians)', value: ratio, limit: 0.5, kind: 'at-most' },
       ],
       notes: [`${edits} dev-loop edits, then ${handEdits} by-hand edits; the dev loop's own emulator polls executions every 15 ms`],
-      data: { dev: dev.times, hand },
+      data: { dev: devTimes, hand },
     };
   },
 };

@@ -35,6 +35,8 @@ export interface Benchmark {
   title: string;
   /** What it measures and what its reference is: one paragraph for the doc. */
   about: string;
+  /** What bounds the figure, and why a target is missed when it is: one paragraph for the doc. */
+  analysis?: string;
   run(options: BenchOptions): Promise<BenchResult>;
 }
 

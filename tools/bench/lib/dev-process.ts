@@ -31,8 +31,10 @@ export class DevProcess implements AsyncDisposable {
     this.child.stderr!.on('data', (c: Buffer) => (this.stderr = (this.stderr + c.toString()).slice(-10_000)));
   }
 
-  /** The first event from now on (or already seen, when `seen`) that matches, within `ms`. */
-  next(match: (e: DevEvent) => boolean, what: string, ms = 120_000): Promise<DevEvent> {
+  /** The first event at or after index `from` of `events` (default: from now on) that matches, within `ms`. */
+  next(match: (e: DevEvent) => boolean, what: string, ms = 120_000, from = this.events.length): Promise<DevEvent> {
+    const seen = this.events.slice(from).find(match);
+    if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const tail = this.events.slice(-6).map((e) => JSON.stringify(e)).join('\n');
