@@ -52,7 +52,7 @@ describe.each(EXECUTOR_KINDS)('execution logs: $title', ({ kind, skip }) => {
       expect(logs).toBe('x'.repeat(LOG_CAP_BYTES) + LOG_CAP_NOTE);
       const t0 = performance.now();
       expect((await client.get(actorId)).status).toBe('READY');
-      expect(performance.now() - t0).toBeLessThan(500);
+      expect(performance.now() - t0).toBeLessThan(1000); // generous for a loaded 2-core CI; it takes milliseconds
     },
   );
 
