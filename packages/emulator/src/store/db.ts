@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import createDebug from 'debug';
 import { MIGRATIONS } from './migrations.js';
+import { cacheStatements } from './statement-cache.js';
 
 const debug = createDebug('actorkit:emulator:store');
 
@@ -36,6 +37,7 @@ export function openDb(dataDir: string | null): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   debug('opened %s', where);
   return db;
 }
