@@ -41,6 +41,15 @@ export class ActorWorkers {
 
   private async bringUp(): Promise<void> {
     await this.ctx.engineReady();
+    const health = await this.ctx.executor.health();
+    if (!health.ok) {
+      // Not the image's fault: the actor waits (SUBMITTED, saying why) and comes up once the engine answers.
+      const waiting = this.actor();
+      if (!waiting || this.stopped) return;
+      this.ctx.store.actors.setStatus(waiting.id, waiting.status === 'READY' ? 'READY' : 'SUBMITTED', `waiting: ${health.message}`);
+      this.ctx.engineDown(health.message);
+      await this.ctx.engineReady();
+    }
     const actor = this.actor();
     if (!actor || this.stopped) return;
     const check = await this.ctx.executor.checkImage(actor.image);
@@ -51,7 +60,7 @@ export class ActorWorkers {
       return;
     }
     if (this.workers.size === 0) this.spawn();
-    if (actor.status !== 'READY') {
+    if (actor.status !== 'READY' || actor.statusMessage) {
       this.ctx.store.actors.setStatus(actor.id, 'READY', '');
       this.onStatus(actor, 'READY', '');
     }

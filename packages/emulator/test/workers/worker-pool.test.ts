@@ -128,6 +128,25 @@ describe('worker pool', () => {
     expect(f.store.executions.get(first.id)?.statusMessage).toBe('');
   });
 
+  it('an actor registered while the engine is down waits, saying why, and turns READY when it answers', async () => {
+    await using f = poolFixture();
+    await f.pool.start();
+    f.executor.engineUp = false;
+    const actor = f.addActor();
+    await f.pool.actorCreated(actor);
+    const waiting = await eventually(() => {
+      const a = f.store.actors.get(actor.id);
+      return a?.statusMessage.includes('fake engine is down') ? a : undefined;
+    });
+    expect(waiting.status).toBe('SUBMITTED');
+    f.executor.engineUp = true;
+    const ready = await eventually(() => {
+      const a = f.store.actors.get(actor.id);
+      return a?.status === 'READY' ? a : undefined;
+    });
+    expect(ready.statusMessage).toBe('');
+  });
+
   it('recovers at start: RUNNING executions end as ERROR, claimed messages run again in order', async () => {
     await using f = poolFixture();
     const actor = f.addActor({ stateless: false });
