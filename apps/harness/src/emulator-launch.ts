@@ -52,7 +52,11 @@ export interface LaunchOptions {
   pool: ExecutorPoolSettings;
 }
 
-type EmulatorValues = { [K in keyof typeof EMULATOR_OPTIONS]?: (typeof EMULATOR_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type EmulatorValues = {
+  [K in keyof typeof EMULATOR_OPTIONS]?: (typeof EMULATOR_OPTIONS)[K]['type'] extends 'boolean'
+    ? boolean
+    : string;
+};
 
 function integer(command: string, name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -63,10 +67,19 @@ function integer(command: string, name: string, value: string | undefined, min: 
   return n;
 }
 
-function oneOf<T extends string>(command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  command: string,
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = value ?? fallback;
   if (!(allowed as readonly string[]).includes(v)) {
-    throw new UsageError(`--${name} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got "${v}"`, command);
+    throw new UsageError(
+      `--${name} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got "${v}"`,
+      command,
+    );
   }
   return v as T;
 }
@@ -94,7 +107,13 @@ export function readLaunchOptions(values: EmulatorValues, command: string): Laun
     pool: {
       defaultMaxWorkers: integer(command, 'max-workers', values['max-workers'], 1),
       maxRunMs: maxRunSeconds === undefined ? undefined : maxRunSeconds * 1000,
-      messageFormat: oneOf(command, 'message-format', values['message-format'], ['python', 'json'] as const, 'python'),
+      messageFormat: oneOf(
+        command,
+        'message-format',
+        values['message-format'],
+        ['python', 'json'] as const,
+        'python',
+      ),
     },
   };
 }
@@ -113,12 +132,22 @@ export async function launchEmulator(options: LaunchOptions): Promise<LaunchedEm
   const { executor, reason } = await createExecutor(options.executor);
   const settings = Object.fromEntries(Object.entries(options.pool).filter(([, v]) => v !== undefined));
   try {
-    const emulator = await startEmulator({ ...options.emulator, executor, workerPool: executorWorkerPool(settings) });
+    const emulator = await startEmulator({
+      ...options.emulator,
+      executor,
+      workerPool: executorWorkerPool(settings),
+    });
     const dispose = async () => {
       await emulator.dispose();
       await executor[Symbol.asyncDispose]();
     };
-    return { emulator, executorKind: executor.kind, executorReason: reason, dispose, [Symbol.asyncDispose]: dispose };
+    return {
+      emulator,
+      executorKind: executor.kind,
+      executorReason: reason,
+      dispose,
+      [Symbol.asyncDispose]: dispose,
+    };
   } catch (error) {
     await executor[Symbol.asyncDispose]();
     throw error;

@@ -22,14 +22,24 @@ describe.skipIf(skip)('actorkit dev --json on a copy of an example', () => {
     await mkdir(join(copy, 'src'), { recursive: true });
     await cp(join(ROOT, 'examples/hello/src/actor.ts'), actorFile);
     await cp(join(ROOT, 'examples/hello/fixtures'), join(copy, 'fixtures'), { recursive: true });
-    const config = JSON.parse(await readFile(join(ROOT, 'examples/hello/actor.json'), 'utf8')) as Record<string, unknown>;
-    await writeFile(join(copy, 'actor.json'), JSON.stringify({ ...config, name: 'hello-e2e', fixtures: ['fixtures/ada.txt'] }));
+    const config = JSON.parse(await readFile(join(ROOT, 'examples/hello/actor.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(
+      join(copy, 'actor.json'),
+      JSON.stringify({ ...config, name: 'hello-e2e', fixtures: ['fixtures/ada.txt'] }),
+    );
   });
   afterAll(async () => rm(copy, { recursive: true, force: true }));
 
   it('runs, picks up edits without a rebuild, reports a syntax error by file and line, recovers, and rebuilds on a Dockerfile change', async () => {
     await using dev = new DevProcess([copy, '--port', '0', '--in-memory', '--no-typecheck'], ROOT);
-    const logsOf = (round: number) => dev.inRound(round, 'execution.log').map((e) => String(e.text)).join('');
+    const logsOf = (round: number) =>
+      dev
+        .inRound(round, 'execution.log')
+        .map((e) => String(e.text))
+        .join('');
 
     await dev.next((e) => e.type === 'watching', 'the watcher to start');
     const first = await dev.roundFinished(1);
@@ -49,7 +59,10 @@ describe.skipIf(skip)('actorkit dev --json on a copy of an example', () => {
     await writeFile(actorFile, source.replace('const name = message.trim()', 'const name = message.trim(('));
     const third = await dev.roundFinished(3);
     expect(third.ok).toBe(false);
-    const compile = dev.inRound(3, 'compile.finished')[0] as unknown as { ok: boolean; diagnostics: { file: string; line: number }[] };
+    const compile = dev.inRound(3, 'compile.finished')[0] as unknown as {
+      ok: boolean;
+      diagnostics: { file: string; line: number }[];
+    };
     expect(compile.ok).toBe(false);
     const line = source.split('\n').findIndex((l) => l.includes('const name = message.trim()')) + 1;
     expect(compile.diagnostics[0]).toMatchObject({ file: 'src/actor.ts' });

@@ -14,7 +14,10 @@ export class DevProcess implements AsyncDisposable {
   private waiters: { match: (e: JsonEvent) => boolean; resolve: (e: JsonEvent) => void }[] = [];
 
   constructor(args: string[], cwd: string) {
-    this.child = spawn(process.execPath, [BIN, 'dev', ...args, '--json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [BIN, 'dev', ...args, '--json'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       let event: JsonEvent;
       try {
@@ -35,7 +38,10 @@ export class DevProcess implements AsyncDisposable {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        const tail = this.events.slice(-8).map((e) => JSON.stringify(e)).join('\n');
+        const tail = this.events
+          .slice(-8)
+          .map((e) => JSON.stringify(e))
+          .join('\n');
         reject(new Error(`no ${what} within ${ms} ms; last events:\n${tail}\nstderr:\n${this.stderr}`));
       }, ms);
       this.waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });

@@ -48,7 +48,9 @@ describe('actorkit up options', () => {
       trustJwt: true,
       noAuth: true,
     });
-    expect(parseUpOptions(['--executor', 'process', '--max-workers', '2', '--max-run-time', '5'])).toMatchObject({
+    expect(
+      parseUpOptions(['--executor', 'process', '--max-workers', '2', '--max-run-time', '5']),
+    ).toMatchObject({
       executor: 'process',
       pool: { defaultMaxWorkers: 2, maxRunMs: 5000, messageFormat: 'python' },
     });

@@ -28,7 +28,11 @@ export const HintsSchema = formStringList().check((ctx) => {
 
 /** `512m`, `2g`, `1024` (bytes): Docker's memory notation. */
 export const MemLimitSchema = z.union([
-  z.number().int().positive().transform((n) => String(n)),
+  z
+    .number()
+    .int()
+    .positive()
+    .transform((n) => String(n)),
   z
     .string()
     .trim()
@@ -41,7 +45,10 @@ export const MemLimitSchema = z.union([
  * accepted.
  */
 export const ActorRequestSchema = z.object({
-  image: z.string().trim().min(1, 'image is required: the Docker image the actor runs, e.g. abacosamples/py3_func'),
+  image: z
+    .string()
+    .trim()
+    .min(1, 'image is required: the Docker image the actor runs, e.g. abacosamples/py3_func'),
   name: z.string().max(256).optional(),
   description: z.string().optional(),
   stateless: formBoolean().optional(),
@@ -51,14 +58,18 @@ export const ActorRequestSchema = z.object({
   useContainerUid: formBoolean().optional(),
   maxWorkers: formInt().pipe(z.number().int().min(1, 'maxWorkers must be at least 1')).optional(),
   memLimit: MemLimitSchema.optional(),
-  maxCpus: formInt().pipe(z.number().int().positive('maxCpus is in nano-CPUs and must be positive')).optional(),
+  maxCpus: formInt()
+    .pipe(z.number().int().positive('maxCpus is in nano-CPUs and must be positive'))
+    .optional(),
   queue: z.string().optional(),
   hints: HintsSchema.optional(),
   link: z.string().optional(),
   webhook: z.string().optional(),
   cronSchedule: z.string().optional(),
   cronOn: formBoolean().optional(),
-  logEx: formInt().pipe(z.number().int().positive('logEx is a number of seconds and must be positive')).optional(),
+  logEx: formInt()
+    .pipe(z.number().int().positive('logEx is a number of seconds and must be positive'))
+    .optional(),
   runAsExecutor: formBoolean().optional(),
   force: formBoolean().optional(),
 });

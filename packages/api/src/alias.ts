@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { LinksSchema, TimeSchema } from './common.js';
 
 /** Names an alias may not take: they are route words of the service. */
-export const RESERVED_ALIAS_NAMES = ['executions', 'nonces', 'logs', 'messages', 'adapters', 'admin'] as const;
+export const RESERVED_ALIAS_NAMES = [
+  'executions',
+  'nonces',
+  'logs',
+  'messages',
+  'adapters',
+  'admin',
+] as const;
 const ALIAS_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 export const AliasNameSchema = z

@@ -10,12 +10,26 @@ import {
   type ExecutionLogs,
   type ExecutionsSummary,
 } from './execution.js';
-import { ActorMessageResponseSchema, ActorMessagesSchema, type ActorMessageResponse, type ActorMessages } from './message.js';
+import {
+  ActorMessageResponseSchema,
+  ActorMessagesSchema,
+  type ActorMessageResponse,
+  type ActorMessages,
+} from './message.js';
 import { ActorNonceListSchema, ActorNonceSchema, type ActorNonce, type AddNonceRequest } from './nonce.js';
-import { ActorPermissionsSchema, type ActorPermissions, type PermissionsUpdateRequest } from './permissions.js';
+import {
+  ActorPermissionsSchema,
+  type ActorPermissions,
+  type PermissionsUpdateRequest,
+} from './permissions.js';
 import { ActorStateSchema, type ActorState } from './state.js';
 import { Transport, type Query, type TransportOptions } from './transport.js';
-import { ActorWorkerListSchema, ActorWorkerSchema, type ActorWorker, type AddWorkersRequest } from './worker.js';
+import {
+  ActorWorkerListSchema,
+  ActorWorkerSchema,
+  type ActorWorker,
+  type AddWorkersRequest,
+} from './worker.js';
 
 export type ActorsClientOptions = TransportOptions;
 /** Environment variables for one execution; they travel as query parameters. */
@@ -25,7 +39,8 @@ export interface Paging {
   offset?: number;
 }
 /** A message body: a string (sent as `{message}`, content type `str`), the seed's `{message}`, or any JSON value. */
-export type MessageBody = string | { message: string } | Record<string, unknown> | unknown[] | number | boolean | null;
+export type MessageBody =
+  string | { message: string } | Record<string, unknown> | unknown[] | number | boolean | null;
 export interface SyncResult {
   /** The execution's first result, or its logs when it sent none. */
   body: Uint8Array;
@@ -33,7 +48,9 @@ export interface SyncResult {
   executionId: string | null;
 }
 
-const TextResult = z.unknown().transform((v) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)));
+const TextResult = z
+  .unknown()
+  .transform((v) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)));
 const WorkersAdded = z.union([ActorWorkerListSchema, z.null(), z.unknown().transform(() => null)]);
 const seg = encodeURIComponent;
 
@@ -116,7 +133,12 @@ export class ActorsClient {
     const { response, body: bytes } =
       body instanceof Uint8Array
         ? await this.http.read({ method: 'POST', path, query, bytes: body })
-        : await this.http.read({ method: 'POST', path, query, json: typeof body === 'string' ? { message: body } : body });
+        : await this.http.read({
+            method: 'POST',
+            path,
+            query,
+            json: typeof body === 'string' ? { message: body } : body,
+          });
     return {
       body: bytes,
       contentType: response.headers.get('content-type') ?? '',
@@ -138,7 +160,10 @@ export class ActorsClient {
     return this.http.call({ method: 'GET', path: `/${seg(actorId)}/permissions` }, ActorPermissionsSchema);
   }
   updatePermissions(actorId: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
-    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/permissions`, json: body }, ActorPermissionsSchema);
+    return this.http.call(
+      { method: 'POST', path: `/${seg(actorId)}/permissions`, json: body },
+      ActorPermissionsSchema,
+    );
   }
 
   // ---- workers -----------------------------------------------------------------------------------------------
@@ -150,10 +175,16 @@ export class ActorsClient {
     return this.http.call({ method: 'GET', path: `/${seg(actorId)}/workers` }, ActorWorkerListSchema);
   }
   getWorker(actorId: string, workerId: string): Promise<ActorWorker> {
-    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/workers/${seg(workerId)}` }, ActorWorkerSchema);
+    return this.http.call(
+      { method: 'GET', path: `/${seg(actorId)}/workers/${seg(workerId)}` },
+      ActorWorkerSchema,
+    );
   }
   deleteWorker(actorId: string, workerId: string): Promise<string> {
-    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/workers/${seg(workerId)}` }, TextResult);
+    return this.http.call(
+      { method: 'DELETE', path: `/${seg(actorId)}/workers/${seg(workerId)}` },
+      TextResult,
+    );
   }
 
   // ---- nonces ------------------------------------------------------------------------------------------------
@@ -164,7 +195,10 @@ export class ActorsClient {
     return this.http.call({ method: 'GET', path: `/${seg(actorId)}/nonces` }, ActorNonceListSchema);
   }
   getNonce(actorId: string, nonceId: string): Promise<ActorNonce> {
-    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/nonces/${seg(nonceId)}` }, ActorNonceSchema);
+    return this.http.call(
+      { method: 'GET', path: `/${seg(actorId)}/nonces/${seg(nonceId)}` },
+      ActorNonceSchema,
+    );
   }
   deleteNonce(actorId: string, nonceId: string): Promise<string> {
     return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/nonces/${seg(nonceId)}` }, TextResult);
@@ -178,10 +212,16 @@ export class ActorsClient {
     );
   }
   addExecution(actorId: string, body: AddExecutionRequest): Promise<Execution> {
-    return this.http.call({ method: 'POST', path: `/${seg(actorId)}/executions`, json: body }, ExecutionSchema);
+    return this.http.call(
+      { method: 'POST', path: `/${seg(actorId)}/executions`, json: body },
+      ExecutionSchema,
+    );
   }
   getExecution(actorId: string, executionId: string): Promise<Execution> {
-    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/executions/${seg(executionId)}` }, ExecutionSchema);
+    return this.http.call(
+      { method: 'GET', path: `/${seg(actorId)}/executions/${seg(executionId)}` },
+      ExecutionSchema,
+    );
   }
   /** Pops the oldest result of the execution: raw bytes, empty when none is left. */
   async getOneExecutionResult(actorId: string, executionId: string): Promise<Uint8Array> {
@@ -199,7 +239,10 @@ export class ActorsClient {
   }
   /** Force-quits a running execution (the real service's DELETE on an execution). */
   deleteExecution(actorId: string, executionId: string): Promise<string> {
-    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/executions/${seg(executionId)}` }, TextResult);
+    return this.http.call(
+      { method: 'DELETE', path: `/${seg(actorId)}/executions/${seg(executionId)}` },
+      TextResult,
+    );
   }
 
   // ---- aliases -----------------------------------------------------------------------------------------------
@@ -219,7 +262,10 @@ export class ActorsClient {
     return this.http.call({ method: 'DELETE', path: `/aliases/${seg(alias)}` }, TextResult);
   }
   getAliasPermissions(alias: string): Promise<ActorPermissions> {
-    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/permissions` }, ActorPermissionsSchema);
+    return this.http.call(
+      { method: 'GET', path: `/aliases/${seg(alias)}/permissions` },
+      ActorPermissionsSchema,
+    );
   }
   updateAliasPermissions(alias: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
     return this.http.call(
@@ -228,22 +274,33 @@ export class ActorsClient {
     );
   }
   addAliasNonce(alias: string, body: AddNonceRequest = {}): Promise<ActorNonce> {
-    return this.http.call({ method: 'POST', path: `/aliases/${seg(alias)}/nonces`, json: body }, ActorNonceSchema);
+    return this.http.call(
+      { method: 'POST', path: `/aliases/${seg(alias)}/nonces`, json: body },
+      ActorNonceSchema,
+    );
   }
   listAliasNonces(alias: string): Promise<ActorNonce[]> {
     return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/nonces` }, ActorNonceListSchema);
   }
   getAliasNonce(alias: string, nonceId: string): Promise<ActorNonce> {
-    return this.http.call({ method: 'GET', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` }, ActorNonceSchema);
+    return this.http.call(
+      { method: 'GET', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` },
+      ActorNonceSchema,
+    );
   }
   deleteAliasNonce(alias: string, nonceId: string): Promise<string> {
-    return this.http.call({ method: 'DELETE', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` }, TextResult);
+    return this.http.call(
+      { method: 'DELETE', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` },
+      TextResult,
+    );
   }
 }
 
 function envQuery(environment: MessageEnvironment): Query {
   if ('message' in environment) {
-    throw new TypeError('environment may not contain "message": the service reads that query parameter as the message');
+    throw new TypeError(
+      'environment may not contain "message": the service reads that query parameter as the message',
+    );
   }
   return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
 }

@@ -19,7 +19,10 @@ export const formInt = () =>
   z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v), z.number().int());
 
 export const formNumber = () =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v), z.number());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v),
+    z.number(),
+  );
 
 /** An object given as JSON text (the only way a form field can carry one). */
 export const formJsonObject = <T extends z.ZodType>(inner: T) =>

@@ -24,9 +24,12 @@ export class ActorsApiError extends Error {
   readonly body: unknown;
 
   constructor(init: ActorsApiErrorInit) {
-    super(`${init.request.method} ${init.request.url} failed (${init.status || 'no response'}): ${init.message}`, {
-      cause: init.cause,
-    });
+    super(
+      `${init.request.method} ${init.request.url} failed (${init.status || 'no response'}): ${init.message}`,
+      {
+        cause: init.cause,
+      },
+    );
     this.status = init.status;
     this.serverMessage = init.message;
     this.request = init.request;

@@ -50,7 +50,8 @@ function masked(url: string): string {
 /** Why a request got no answer, e.g. `ECONNREFUSED 127.0.0.1:5000` rather than undici's bare "fetch failed". */
 function reason(cause: unknown): string {
   const inner = (cause as { cause?: { message?: unknown } } | undefined)?.cause;
-  if (typeof inner?.message === 'string' && inner.message) return `${(cause as Error).message} (${inner.message})`;
+  if (typeof inner?.message === 'string' && inner.message)
+    return `${(cause as Error).message} (${inner.message})`;
   return (cause as Error).message;
 }
 
@@ -78,7 +79,9 @@ export class Transport {
       case 'bearer':
         return { authorization: `Bearer ${c.token}` };
       case 'jwt':
-        return { [c.headerName ?? `X-Jwt-Assertion-${(c.tenant ?? 'dev').replace(/[^A-Za-z0-9]/g, '-')}`]: c.jwt };
+        return {
+          [c.headerName ?? `X-Jwt-Assertion-${(c.tenant ?? 'dev').replace(/[^A-Za-z0-9]/g, '-')}`]: c.jwt,
+        };
       case 'tapis':
         return { 'x-tapis-token': c.token };
       case 'nonce':
@@ -99,7 +102,11 @@ export class Transport {
   async send(spec: RequestSpec): Promise<Response> {
     const url = this.url(spec.path, spec.query);
     const failed: FailedRequest = { method: spec.method, url: masked(url) };
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...this.authHeaders() };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.options.headers,
+      ...this.authHeaders(),
+    };
     let body: RequestInit['body'];
     if (spec.bytes) {
       headers['content-type'] = 'application/octet-stream';
@@ -126,7 +133,10 @@ export class Transport {
   /** Sends a request and reads the whole body of its successful answer, under the same time-out. */
   async read(spec: RequestSpec): Promise<{ response: Response; body: Uint8Array }> {
     const response = await this.send(spec);
-    const failed: FailedRequest = { method: spec.method, url: masked(response.url || this.url(spec.path, spec.query)) };
+    const failed: FailedRequest = {
+      method: spec.method,
+      url: masked(response.url || this.url(spec.path, spec.query)),
+    };
     return { response, body: await this.bytesOf(response, failed) };
   }
 
@@ -167,12 +177,17 @@ export class Transport {
   /** Sends a request, unwraps the envelope and parses its result with `schema`. */
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
     const { response, body: bytes } = await this.read(spec);
-    const failed: FailedRequest = { method: spec.method, url: masked(response.url || this.url(spec.path, spec.query)) };
+    const failed: FailedRequest = {
+      method: spec.method,
+      url: masked(response.url || this.url(spec.path, spec.query)),
+    };
     let body: unknown;
     try {
       body = JSON.parse(new TextDecoder().decode(bytes));
     } catch (cause) {
-      throw new ActorsResponseError('the server answered with a body that is not JSON', failed, undefined, { cause });
+      throw new ActorsResponseError('the server answered with a body that is not JSON', failed, undefined, {
+        cause,
+      });
     }
     const envelope = body as { status?: unknown; result?: unknown; message?: unknown };
     if (envelope?.status === 'error') {
@@ -183,13 +198,22 @@ export class Transport {
         body,
       });
     }
-    const result = toCamelKeys(envelope && typeof envelope === 'object' && 'result' in envelope ? envelope.result : body);
+    const result = toCamelKeys(
+      envelope && typeof envelope === 'object' && 'result' in envelope ? envelope.result : body,
+    );
     const parsed = schema.safeParse(result);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(result)'}: ${i.message}`).join('; ');
-      throw new ActorsResponseError(`the server's answer does not match the contract: ${fields}`, failed, body, {
-        cause: parsed.error,
-      });
+      const fields = parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(result)'}: ${i.message}`)
+        .join('; ');
+      throw new ActorsResponseError(
+        `the server's answer does not match the contract: ${fields}`,
+        failed,
+        body,
+        {
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   }

@@ -30,7 +30,9 @@ export const ActorConfigSchema = z.object({
   entry: z.string().default('src/actor.ts'),
   /** The base image for the default Dockerfile; the local one is used when it is not present. */
   baseImage: z.string().optional(),
-  fixtures: z.array(z.union([z.string().transform((file): Fixture => ({ file, env: {} })), FixtureSchema])).default([]),
+  fixtures: z
+    .array(z.union([z.string().transform((file): Fixture => ({ file, env: {} })), FixtureSchema]))
+    .default([]),
 });
 export type ActorConfig = z.output<typeof ActorConfigSchema>;
 
@@ -68,7 +70,9 @@ export async function loadActorProject(dirArg: string): Promise<ActorProject> {
   }
   const parsed = ActorConfigSchema.safeParse({ name: basename(dir), ...(raw as object) });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`)
+      .join('\n');
     throw new ActorProjectError(`${file} has problems:\n${problems}`);
   }
   const config = parsed.data;

@@ -10,7 +10,9 @@ export const BUNDLE_ENTRY = '.actorkit/main.ts';
  * the entry's default export is a `defineActor` actor (an entry that runs by itself is left to do so).
  */
 export async function writeBundleEntry(project: ActorProject): Promise<string> {
-  const target = relative(join(project.dir, '.actorkit'), join(project.dir, project.config.entry)).split('\\').join('/');
+  const target = relative(join(project.dir, '.actorkit'), join(project.dir, project.config.entry))
+    .split('\\')
+    .join('/');
   const source = [
     `import * as actorModule from './${target}';`,
     'const actor = (actorModule as { default?: { main?: () => Promise<number> } }).default;',

@@ -58,7 +58,9 @@ export class ActorCompiler implements AsyncDisposable {
       external: NATIVE_PACKAGES,
       sourcemap: 'inline',
       logLevel: 'silent',
-      banner: { js: "import { createRequire as __actorkitRequire } from 'node:module'; const require = __actorkitRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __actorkitRequire } from 'node:module'; const require = __actorkitRequire(import.meta.url);",
+      },
     });
     return this.context;
   }

@@ -24,7 +24,9 @@ export async function loadFixtures(project: ActorProject): Promise<LoadedFixture
     try {
       bytes = await readFile(path);
     } catch (cause) {
-      throw new ActorProjectError(`fixture ${fixture.file} could not be read: ${(cause as Error).message}`, { cause });
+      throw new ActorProjectError(`fixture ${fixture.file} could not be read: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const env = Object.fromEntries(Object.entries(fixture.env).map(([k, v]) => [k, String(v)]));
     const name = fixture.name ?? fixture.file;
@@ -33,9 +35,12 @@ export async function loadFixtures(project: ActorProject): Promise<LoadedFixture
       try {
         loaded.push({ name, kind, body: JSON.parse(bytes.toString('utf8')), env });
       } catch (cause) {
-        throw new ActorProjectError(`fixture ${fixture.file} is not valid JSON: ${(cause as Error).message}`, {
-          cause,
-        });
+        throw new ActorProjectError(
+          `fixture ${fixture.file} is not valid JSON: ${(cause as Error).message}`,
+          {
+            cause,
+          },
+        );
       }
     } else if (kind === 'text') {
       loaded.push({ name, kind, body: bytes.toString('utf8').replace(/\n$/, ''), env });

@@ -90,7 +90,11 @@ export class ActorImageBuilder {
     const baseInfo = await this.images.inspect(base.image);
     const dockerText = dockerfile ? await readOr(join(dir, dockerfile)) : defaultDockerfile(base.image);
     const hash = createHash('sha256').update(BUILD_FORMAT).update('\0');
-    for (const part of [dockerText, await readOr(join(dir, 'actor.json')), await readOr(join(dir, 'package.json'))]) {
+    for (const part of [
+      dockerText,
+      await readOr(join(dir, 'actor.json')),
+      await readOr(join(dir, 'package.json')),
+    ]) {
       hash.update(part).update('\0');
     }
     hash.update(baseInfo?.id ?? base.image);
@@ -126,7 +130,11 @@ export class ActorImageBuilder {
       onProgress,
       signal,
     });
-    const record: ImageRecord = { image: this.project.image, fingerprint: plan.fingerprint, imageId: info.id };
+    const record: ImageRecord = {
+      image: this.project.image,
+      fingerprint: plan.fingerprint,
+      imageId: info.id,
+    };
     await mkdir(join(dir, '.actorkit'), { recursive: true });
     await writeFile(this.recordFile, JSON.stringify(record, null, 2));
     return info.id;

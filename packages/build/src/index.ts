@@ -3,7 +3,13 @@ export type { ActorConfig, ActorProject, Fixture } from './actor-config.js';
 export { loadFixtures, type LoadedFixture } from './fixtures.js';
 export { ActorCompiler, stageNativePackages, type CompileResult, type CompilerOptions } from './compile.js';
 export { TypeChecker, parseTscOutput } from './typecheck.js';
-export { ActorImageBuilder, CONTAINER_DIST, contextFiles, defaultDockerfile, type ImagePlan } from './image-build.js';
+export {
+  ActorImageBuilder,
+  CONTAINER_DIST,
+  contextFiles,
+  defaultDockerfile,
+  type ImagePlan,
+} from './image-build.js';
 export { ignoreRules, type Ignore } from './ignore-rules.js';
 export { writeBundleEntry, BUNDLE_ENTRY } from './bundle-entry.js';
 export { formatDiagnostic, type Diagnostic } from './diagnostic.js';

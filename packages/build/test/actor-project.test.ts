@@ -19,7 +19,11 @@ describe('actor projects', () => {
     await writeFile(join(dir, 'fixtures/c.bin'), Buffer.from([0, 1, 2]));
     await writeFile(
       join(dir, 'actor.json'),
-      JSON.stringify({ name: 'Counter', stateless: false, fixtures: ['fixtures/a.json', { file: 'fixtures/b.txt', env: { N: 3 } }, 'fixtures/c.bin'] }),
+      JSON.stringify({
+        name: 'Counter',
+        stateless: false,
+        fixtures: ['fixtures/a.json', { file: 'fixtures/b.txt', env: { N: 3 } }, 'fixtures/c.bin'],
+      }),
     );
     const project = await loadActorProject(dir);
     expect(project.image).toBe('actorkit-dev/counter:latest');
@@ -44,11 +48,18 @@ describe('actor projects', () => {
 });
 
 describe('the build context', () => {
-  it('keeps the staged native packages beside the bundle, and leaves out the folder\'s own dependencies and state', async () => {
+  it("keeps the staged native packages beside the bundle, and leaves out the folder's own dependencies and state", async () => {
     const { contextFiles } = await import('../src/image-build.js');
     const dir = await mkdtemp(join(tmpdir(), 'actorkit-context-'));
     try {
-      for (const f of ['dist/actor.mjs', 'dist/node_modules/node-unix-socket/package.json', 'node_modules/zod/index.js', '.actorkit/image.json', 'src/actor.ts', 'secret/key']) {
+      for (const f of [
+        'dist/actor.mjs',
+        'dist/node_modules/node-unix-socket/package.json',
+        'node_modules/zod/index.js',
+        '.actorkit/image.json',
+        'src/actor.ts',
+        'secret/key',
+      ]) {
         await mkdir(join(dir, f, '..'), { recursive: true });
         await writeFile(join(dir, f), 'x');
       }

@@ -35,7 +35,12 @@ describe('the actor compiler', () => {
   it('parses tsc diagnostics into file, line and column', () => {
     const out = "src/actor.ts(3,7): error TS2322: Type 'number' is not assignable to type 'string'.\n";
     expect(parseTscOutput(dir, out)).toEqual([
-      { file: 'src/actor.ts', line: 3, column: 7, message: "TS2322: Type 'number' is not assignable to type 'string'." },
+      {
+        file: 'src/actor.ts',
+        line: 3,
+        column: 7,
+        message: "TS2322: Type 'number' is not assignable to type 'string'.",
+      },
     ]);
   });
 });

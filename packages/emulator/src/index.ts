@@ -8,7 +8,13 @@ export {
 } from './docker/docker-client.js';
 export type { EngineHealth } from './docker/docker-client.js';
 export { DockerImageClient, ImageBuildError, ImagePushError, splitImageRef } from './docker/image-client.js';
-export type { ImageClient, ImageInfo, BuildOptions, RegistryAuth, PushResult } from './docker/image-client.js';
+export type {
+  ImageClient,
+  ImageInfo,
+  BuildOptions,
+  RegistryAuth,
+  PushResult,
+} from './docker/image-client.js';
 export {
   ensureLocalBaseImage,
   chooseBaseImage,

@@ -7,7 +7,13 @@ import { ActorProjectError, loadActorProject } from '@actorkit/build';
 import { TOKEN_FILE } from '@actorkit/emulator';
 import { DevLoop } from '../dev/dev-loop.js';
 import { eventPrinter } from '../dev/render.js';
-import { EMULATOR_OPTIONS, EMULATOR_OPTIONS_HELP, launchEmulator, readLaunchOptions, type LaunchedEmulator } from '../emulator-launch.js';
+import {
+  EMULATOR_OPTIONS,
+  EMULATOR_OPTIONS_HELP,
+  launchEmulator,
+  readLaunchOptions,
+  type LaunchedEmulator,
+} from '../emulator-launch.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
@@ -59,9 +65,17 @@ async function connect(values: Record<string, string | boolean | undefined>): Pr
   if (!token) {
     const file = join(resolve((values['data-dir'] as string | undefined) ?? '.actorkit'), TOKEN_FILE);
     token = (await readFile(file, 'utf8').catch(() => '')).trim();
-    if (!token) throw new UsageError(`no token for ${api}: pass --api-token, set ACTORKIT_TOKEN, or point --data-dir at the emulator's data`, 'dev');
+    if (!token)
+      throw new UsageError(
+        `no token for ${api}: pass --api-token, set ACTORKIT_TOKEN, or point --data-dir at the emulator's data`,
+        'dev',
+      );
   }
-  return { client: new ActorsClient({ baseUrl: api, credentials: { kind: 'bearer', token } }), executor, launched: null };
+  return {
+    client: new ActorsClient({ baseUrl: api, credentials: { kind: 'bearer', token } }),
+    executor,
+    launched: null,
+  };
 }
 
 /** `actorkit dev`: the save -> result loop. */
@@ -92,7 +106,8 @@ export async function dev(argv: string[], out: Output): Promise<number> {
     out.line(DEV_HELP);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`dev takes one actor folder, got ${positionals.length}`, 'dev');
+  if (positionals.length > 1)
+    throw new UsageError(`dev takes one actor folder, got ${positionals.length}`, 'dev');
   const json = values.json ?? false;
   const emit = eventPrinter(out, json, values.verbose ?? false);
   let project;

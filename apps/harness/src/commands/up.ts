@@ -43,7 +43,12 @@ export function parseUpOptions(argv: string[]): LaunchOptions | null {
   return readLaunchOptions(values, 'up');
 }
 
-function printBanner(out: Output, emu: RunningEmulator, options: LaunchOptions['emulator'], executor: string): void {
+function printBanner(
+  out: Output,
+  emu: RunningEmulator,
+  options: LaunchOptions['emulator'],
+  executor: string,
+): void {
   out.heading('ActorKit emulator is up');
   out.field('Abaco v2', `${emu.url}/actors/v2`);
   out.field('Tapis v3', `${emu.url}/v3/actors`);

@@ -83,7 +83,11 @@ export class ActorSync {
     records[this.client.baseUrl] = { actorId: actor.id };
     await mkdir(join(this.project.dir, '.actorkit'), { recursive: true });
     await writeFile(this.file, JSON.stringify(records, null, 2));
-    return { actor, created: !current || current.id !== actor.id, ms: Math.round(performance.now() - started) };
+    return {
+      actor,
+      created: !current || current.id !== actor.id,
+      ms: Math.round(performance.now() - started),
+    };
   }
 
   /** Polls until the actor is READY or ERROR (or the deadline passes). */

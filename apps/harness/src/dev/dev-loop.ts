@@ -43,7 +43,11 @@ export class DevLoop implements AsyncDisposable {
 
   constructor(private readonly options: DevLoopOptions) {
     const { project } = options;
-    this.compiler = new ActorCompiler({ dir: project.dir, entry: BUNDLE_ENTRY, outDir: join(project.dir, 'dist') });
+    this.compiler = new ActorCompiler({
+      dir: project.dir,
+      entry: BUNDLE_ENTRY,
+      outDir: join(project.dir, 'dist'),
+    });
     this.images = options.images ?? new DockerImageClient();
     this.sync = new ActorSync(project, options.client);
     this.checker = new TypeChecker(project.dir);
@@ -56,7 +60,9 @@ export class DevLoop implements AsyncDisposable {
         ACTORKIT_PROCESS_CWD: project.dir,
       };
     }
-    return builder.mountsSource ? { ACTORKIT_DEV_MOUNTS: `${join(project.dir, 'dist')}:${CONTAINER_DIST}:ro` } : {};
+    return builder.mountsSource
+      ? { ACTORKIT_DEV_MOUNTS: `${join(project.dir, 'dist')}:${CONTAINER_DIST}:ro` }
+      : {};
   }
 
   /** Runs one round now (cancelling one in flight) and answers whether every fixture completed with exit 0. */
@@ -83,7 +89,12 @@ export class DevLoop implements AsyncDisposable {
     return ok;
   }
 
-  private async roundBody(round: number, reason: string, changed: string[] | null, signal: AbortSignal): Promise<boolean> {
+  private async roundBody(
+    round: number,
+    reason: string,
+    changed: string[] | null,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     const { emit, client } = this.options;
     const started = performance.now();
     const finish = (ok: boolean, failed: number) => {
@@ -103,9 +114,21 @@ export class DevLoop implements AsyncDisposable {
     const builder = new ActorImageBuilder(project, this.images);
     await writeBundleEntry(project);
     const compiled = await this.compiler.compile();
-    emit({ type: 'compile.finished', round, ms: compiled.ms, ok: compiled.ok, diagnostics: compiled.diagnostics });
+    emit({
+      type: 'compile.finished',
+      round,
+      ms: compiled.ms,
+      ok: compiled.ok,
+      diagnostics: compiled.diagnostics,
+    });
     if (!compiled.ok) {
-      emit({ type: 'error', round, kind: 'user', message: 'the actor does not compile', diagnostics: compiled.diagnostics });
+      emit({
+        type: 'error',
+        round,
+        kind: 'user',
+        message: 'the actor does not compile',
+        diagnostics: compiled.diagnostics,
+      });
       return finish(false, 0);
     }
     signal.throwIfAborted();
@@ -114,27 +137,50 @@ export class DevLoop implements AsyncDisposable {
     if (this.options.executor === 'docker') {
       const plan = await builder.plan(changed);
       if (plan.rebuildReason) {
-        emit({ type: 'build.started', round, image: project.image, reason: `${plan.rebuildReason}; ${plan.baseNote}` });
+        emit({
+          type: 'build.started',
+          round,
+          image: project.image,
+          reason: `${plan.rebuildReason}; ${plan.baseNote}`,
+        });
         const t = performance.now();
         try {
           await builder.build(plan, (line) => emit({ type: 'build.progress', round, line }), signal);
         } catch (error) {
           signal.throwIfAborted();
           const message = (error as Error).message;
-          emit({ type: 'build.finished', round, image: project.image, ms: Math.round(performance.now() - t), ok: false, message });
+          emit({
+            type: 'build.finished',
+            round,
+            image: project.image,
+            ms: Math.round(performance.now() - t),
+            ok: false,
+            message,
+          });
           emit({ type: 'error', round, kind: 'user', message });
           return finish(false, 0);
         }
-        emit({ type: 'build.finished', round, image: project.image, ms: Math.round(performance.now() - t), ok: true });
+        emit({
+          type: 'build.finished',
+          round,
+          image: project.image,
+          ms: Math.round(performance.now() - t),
+          ok: true,
+        });
         rebuilt = true;
       } else {
-        const why = builder.mountsSource ? 'new code reaches the next container through the dev mount' : 'nothing changed';
+        const why = builder.mountsSource
+          ? 'new code reaches the next container through the dev mount'
+          : 'nothing changed';
         emit({ type: 'build.skipped', round, image: project.image, reason: `image current: ${why}` });
       }
     }
     signal.throwIfAborted();
 
-    const registration = await this.sync.sync(actorRequest(project, this.localEnvironment(project, builder)), rebuilt);
+    const registration = await this.sync.sync(
+      actorRequest(project, this.localEnvironment(project, builder)),
+      rebuilt,
+    );
     const { actor } = registration;
     if (registration.created || rebuilt || registration.ms > 0) {
       emit({
@@ -148,16 +194,35 @@ export class DevLoop implements AsyncDisposable {
     }
     const t = performance.now();
     const ready = await this.sync.waitReady(actor.id, signal);
-    emit({ type: 'actor.ready', round, actorId: actor.id, status: ready.status, ms: Math.round(performance.now() - t), message: ready.statusMessage || undefined });
+    emit({
+      type: 'actor.ready',
+      round,
+      actorId: actor.id,
+      status: ready.status,
+      ms: Math.round(performance.now() - t),
+      message: ready.statusMessage || undefined,
+    });
     if (ready.status !== 'READY') {
-      emit({ type: 'error', round, kind: 'user', message: `actor ${actor.id} is ${ready.status}: ${ready.statusMessage}` });
+      emit({
+        type: 'error',
+        round,
+        kind: 'user',
+        message: `actor ${actor.id} is ${ready.status}: ${ready.statusMessage}`,
+      });
       return finish(false, 0);
     }
 
     let failed = 0;
     for (const fixture of await loadFixtures(project)) {
       signal.throwIfAborted();
-      const ok = await runFixture(fixture, { client, actorId: actor.id, round, stateful: !project.config.stateless, emit, signal });
+      const ok = await runFixture(fixture, {
+        client,
+        actorId: actor.id,
+        round,
+        stateful: !project.config.stateless,
+        emit,
+        signal,
+      });
       if (!ok) failed++;
     }
     // Type-checked after the executions, so the checker never competes with them for the CPU.
@@ -175,9 +240,20 @@ export class DevLoop implements AsyncDisposable {
     const t = performance.now();
     const diagnostics = await this.checker.check();
     if (diagnostics === null || round !== this.round) return 0;
-    this.options.emit({ type: 'typecheck.finished', round, ms: Math.round(performance.now() - t), diagnostics });
+    this.options.emit({
+      type: 'typecheck.finished',
+      round,
+      ms: Math.round(performance.now() - t),
+      diagnostics,
+    });
     if (diagnostics.length) {
-      this.options.emit({ type: 'error', round, kind: 'user', message: `${diagnostics.length} type error(s)`, diagnostics });
+      this.options.emit({
+        type: 'error',
+        round,
+        kind: 'user',
+        message: `${diagnostics.length} type error(s)`,
+        diagnostics,
+      });
     }
     return diagnostics.length;
   }
@@ -189,7 +265,8 @@ export class DevLoop implements AsyncDisposable {
       dir: project.dir,
       debounceMs: this.options.debounceMs,
       onBatch: ({ files }) => void this.runRound(`${files.join(', ')} changed`, files),
-      onError: (error) => emit({ type: 'error', kind: 'system', message: `watching failed: ${error.message}` }),
+      onError: (error) =>
+        emit({ type: 'error', kind: 'system', message: `watching failed: ${error.message}` }),
     });
     emit({ type: 'watching', dir: project.dir });
   }

@@ -22,7 +22,14 @@ export type DevEvent =
   | { type: 'actor.ready'; round: number; actorId: string; status: string; ms: number; message?: string }
   | { type: 'execution.started'; round: number; executionId: string; fixture: string }
   | { type: 'execution.log'; round: number; executionId: string; text: string }
-  | { type: 'execution.result'; round: number; executionId: string; index: number; bytes: number; preview: string }
+  | {
+      type: 'execution.result';
+      round: number;
+      executionId: string;
+      index: number;
+      bytes: number;
+      preview: string;
+    }
   | {
       type: 'execution.completed';
       round: number;

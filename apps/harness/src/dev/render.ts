@@ -27,7 +27,10 @@ export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
     case 'compile.finished':
       return e.ok
         ? [s.dim(`  compiled in ${e.ms} ms`)]
-        : [s.red(`  compile failed (${e.ms} ms):`), ...e.diagnostics.map((d) => s.red(`    ${formatDiagnostic(d)}`))];
+        : [
+            s.red(`  compile failed (${e.ms} ms):`),
+            ...e.diagnostics.map((d) => s.red(`    ${formatDiagnostic(d)}`)),
+          ];
     case 'typecheck.finished':
       return e.diagnostics.length ? [] : [s.dim(`  type check clean (${e.ms} ms)`)];
     case 'build.started':
@@ -35,18 +38,27 @@ export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
     case 'build.progress':
       return verbose ? [s.dim(`    ${e.line}`)] : [];
     case 'build.finished':
-      return e.ok ? [s.dim(`  built ${e.image} in ${e.ms} ms`)] : [s.red(`  build of ${e.image} failed after ${e.ms} ms`)];
+      return e.ok
+        ? [s.dim(`  built ${e.image} in ${e.ms} ms`)]
+        : [s.red(`  build of ${e.image} failed after ${e.ms} ms`)];
     case 'build.skipped':
       return [s.dim(`  ${e.reason}`)];
     case 'actor.registered':
     case 'actor.updated':
-      return [s.dim(`  actor ${e.actorId} ${e.type === 'actor.registered' ? 'registered' : 'updated'} (revision ${e.revision}, ${e.ms} ms)`)];
+      return [
+        s.dim(
+          `  actor ${e.actorId} ${e.type === 'actor.registered' ? 'registered' : 'updated'} (revision ${e.revision}, ${e.ms} ms)`,
+        ),
+      ];
     case 'actor.ready':
       return e.status === 'READY' ? [] : [s.red(`  actor is ${e.status}: ${e.message ?? ''}`)];
     case 'execution.started':
       return [`  ${s.cyan('▶')} ${e.fixture} ${s.dim(`→ execution ${e.executionId}`)}`];
     case 'execution.log':
-      return e.text.replace(/\n$/, '').split('\n').map((line) => `    ${s.dim('│')} ${line}`);
+      return e.text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => `    ${s.dim('│')} ${line}`);
     case 'execution.result':
       return [`    ${s.green('⇐')} result ${e.index + 1} (${e.bytes} B): ${e.preview}`];
     case 'state.changed':
@@ -55,10 +67,18 @@ export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
       const ok = e.status === 'COMPLETE' && e.exitCode === 0;
       const mark = ok ? s.green('✔') : s.red('✘');
       const why = e.statusMessage ? s.dim(` — ${e.statusMessage}`) : '';
-      return [`  ${mark} ${e.status} exit ${e.exitCode ?? '-'} in ${e.ms} ms ${s.dim(`(runtime ${e.runtimeMs} ms, ${short(e.executionId)})`)}${why}`];
+      return [
+        `  ${mark} ${e.status} exit ${e.exitCode ?? '-'} in ${e.ms} ms ${s.dim(`(runtime ${e.runtimeMs} ms, ${short(e.executionId)})`)}${why}`,
+      ];
     }
     case 'round.finished':
-      return [e.ok ? s.green(`✔ round ${e.round} ok in ${e.ms} ms`) : s.red(`✘ round ${e.round} failed${e.failed ? `: ${e.failed} execution(s) failed` : ''} (${e.ms} ms)`)];
+      return [
+        e.ok
+          ? s.green(`✔ round ${e.round} ok in ${e.ms} ms`)
+          : s.red(
+              `✘ round ${e.round} failed${e.failed ? `: ${e.failed} execution(s) failed` : ''} (${e.ms} ms)`,
+            ),
+      ];
     case 'round.cancelled':
       return [s.dim(`  round ${e.round} cancelled: ${e.reason}`)];
     case 'error': {

@@ -57,7 +57,14 @@ export async function runFixture(fixture: LoadedFixture, run: FixtureRun): Promi
   for (let index = 0; ; index++) {
     const bytes = await client.getOneExecutionResult(actorId, executionId);
     if (bytes.byteLength === 0) break;
-    emit({ type: 'execution.result', round, executionId, index, bytes: bytes.byteLength, preview: preview(bytes) });
+    emit({
+      type: 'execution.result',
+      round,
+      executionId,
+      index,
+      bytes: bytes.byteLength,
+      preview: preview(bytes),
+    });
   }
   emit({
     type: 'execution.completed',

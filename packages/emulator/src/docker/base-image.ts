@@ -43,7 +43,9 @@ export async function ensureLocalBaseImage(
   onProgress?: (line: string) => void,
 ): Promise<BaseImageReport> {
   const nodeBinary = await realpath(process.execPath);
-  const hash = createHash('sha256').update(await readFile(nodeBinary)).digest('hex');
+  const hash = createHash('sha256')
+    .update(await readFile(nodeBinary))
+    .digest('hex');
   const existing = await images.inspect(LOCAL_BASE_IMAGE);
   if (existing?.labels[HASH_LABEL] === hash) {
     return {
@@ -66,7 +68,10 @@ export async function ensureLocalBaseImage(
     await chmod(join(rootfs, 'tmp'), 0o1777);
     await mkdir(join(rootfs, 'app'), { recursive: true });
     await mkdir(join(rootfs, 'etc'), { recursive: true });
-    await writeFile(join(rootfs, 'etc/passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnode:x:1000:1000::/app:/sbin/nologin\n');
+    await writeFile(
+      join(rootfs, 'etc/passwd'),
+      'root:x:0:0:root:/root:/sbin/nologin\nnode:x:1000:1000::/app:/sbin/nologin\n',
+    );
     await writeFile(join(rootfs, 'etc/group'), 'root:x:0:\nnode:x:1000:\n');
     await writeFile(
       join(context, 'Dockerfile'),

@@ -44,9 +44,12 @@ export class BinaryFifo {
     try {
       makeFifo(path, 0o644);
     } catch (cause) {
-      throw new BinaryFifoError(`could not make the binary message's pipe at ${path}: ${(cause as Error).message}`, {
-        cause,
-      });
+      throw new BinaryFifoError(
+        `could not make the binary message's pipe at ${path}: ${(cause as Error).message}`,
+        {
+          cause,
+        },
+      );
     }
     const fd = await openFd(path, constants.O_RDWR | constants.O_NONBLOCK);
     try {

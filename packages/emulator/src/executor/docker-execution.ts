@@ -193,7 +193,9 @@ export class DockerExecution implements RunningExecution {
       ioSectors: usage.usage.ioSectors,
       stoppedBy: this.stoppedBy,
       platformError: null,
-      stopNote: this.stoppedBy ? null : externalStopNote('container', exitCode, { oomKilled: state?.OOMKilled === true }),
+      stopNote: this.stoppedBy
+        ? null
+        : externalStopNote('container', exitCode, { oomKilled: state?.OOMKilled === true }),
     };
   }
 

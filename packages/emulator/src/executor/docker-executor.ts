@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import createDebug from 'debug';
-import { DockerContainerClient, type ContainerClient, type ContainerSummary } from '../docker/container-client.js';
+import {
+  DockerContainerClient,
+  type ContainerClient,
+  type ContainerSummary,
+} from '../docker/container-client.js';
 import {
   ACTORKIT_INSTANCE_LABEL,
   ACTORKIT_LABEL,

@@ -54,7 +54,13 @@ export async function deliverEvent(
         env: {},
       });
       queued(target.id, execution.id);
-      debug('event %s of %s -> linked actor %s (execution %s)', event.event_type, actor.id, target.id, execution.id);
+      debug(
+        'event %s of %s -> linked actor %s (execution %s)',
+        event.event_type,
+        actor.id,
+        target.id,
+        execution.id,
+      );
     } else {
       debug('event of %s: link %s names no other actor', actor.id, actor.link);
     }

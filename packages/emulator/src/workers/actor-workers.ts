@@ -46,7 +46,11 @@ export class ActorWorkers {
       // Not the image's fault: the actor waits (SUBMITTED, saying why) and comes up once the engine answers.
       const waiting = this.actor();
       if (!waiting || this.stopped) return;
-      this.ctx.store.actors.setStatus(waiting.id, waiting.status === 'READY' ? 'READY' : 'SUBMITTED', `waiting: ${health.message}`);
+      this.ctx.store.actors.setStatus(
+        waiting.id,
+        waiting.status === 'READY' ? 'READY' : 'SUBMITTED',
+        `waiting: ${health.message}`,
+      );
       this.ctx.engineDown(health.message);
       await this.ctx.engineReady();
     }
@@ -82,7 +86,10 @@ export class ActorWorkers {
         cid: null,
         hostId: hostname(),
         hostIp: '127.0.0.1',
-        location: this.ctx.executor.kind === 'docker' ? (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock') : 'local process',
+        location:
+          this.ctx.executor.kind === 'docker'
+            ? (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock')
+            : 'local process',
         lastExecution: null,
         lastExecutionTime: null,
         lastHealthCheckTime: now,
@@ -107,7 +114,8 @@ export class ActorWorkers {
     const live = [...this.workers.values()].filter((w) => !w.stopping);
     const idle = live.filter((w) => !w.busy).length;
     const waiting = this.ctx.mailbox.count(actor.id);
-    for (let n = live.length; n < this.maxWorkers(actor) && waiting > idle + (n - live.length); n++) this.spawn();
+    for (let n = live.length; n < this.maxWorkers(actor) && waiting > idle + (n - live.length); n++)
+      this.spawn();
   }
 
   /** addWorker: bring up the records the API created, up to what a stateful actor allows. */

@@ -3,7 +3,10 @@ import type { WorkerPoolFactory } from '../seams/pool-factory.js';
 import type { WorkerPoolOptions } from './pool-context.js';
 import { ExecutorWorkerPool } from './worker-pool.js';
 
-export type ExecutorPoolSettings = Omit<WorkerPoolOptions, 'store' | 'mailbox' | 'apiServer' | 'tenant' | 'executor'> & {
+export type ExecutorPoolSettings = Omit<
+  WorkerPoolOptions,
+  'store' | 'mailbox' | 'apiServer' | 'tenant' | 'executor'
+> & {
   /** The executor; default the one given to startEmulator. */
   executor?: Executor;
 };
@@ -20,7 +23,9 @@ export function executorWorkerPool(settings: ExecutorPoolSettings = {}): WorkerP
   return (deps) => {
     const executor = settings.executor ?? deps.executor;
     if (!executor) {
-      throw new Error('executorWorkerPool needs an executor: pass `executor` to startEmulator or to executorWorkerPool');
+      throw new Error(
+        'executorWorkerPool needs an executor: pass `executor` to startEmulator or to executorWorkerPool',
+      );
     }
     return new ExecutorWorkerPool({
       ...settings,

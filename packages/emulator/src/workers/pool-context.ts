@@ -35,7 +35,8 @@ export interface WorkerPoolOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-export type ResolvedPoolOptions = Required<Omit<WorkerPoolOptions, 'clock' | 'fetch'>> & Pick<WorkerPoolOptions, 'clock' | 'fetch'>;
+export type ResolvedPoolOptions = Required<Omit<WorkerPoolOptions, 'clock' | 'fetch'>> &
+  Pick<WorkerPoolOptions, 'clock' | 'fetch'>;
 
 /** What every worker of the pool shares. */
 export interface PoolContext {

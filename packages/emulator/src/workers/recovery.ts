@@ -51,6 +51,11 @@ export async function recover(ctx: PoolContext): Promise<RecoveryReport> {
     }
     return n;
   });
-  debug('recovery: %d interrupted, %d released, %d leftovers removed', interrupted.length, released, leftovers);
+  debug(
+    'recovery: %d interrupted, %d released, %d leftovers removed',
+    interrupted.length,
+    released,
+    leftovers,
+  );
   return { interrupted, released, leftovers };
 }

@@ -18,7 +18,13 @@ export type RunEnd =
   /** The actor vanished (deleted) before it could run. */
   | { kind: 'gone' };
 
-function specFor(ctx: PoolContext, actor: ActorRecord, message: QueuedMessage, workerId: string, token: string): ExecutionSpec {
+function specFor(
+  ctx: PoolContext,
+  actor: ActorRecord,
+  message: QueuedMessage,
+  workerId: string,
+  token: string,
+): ExecutionSpec {
   const { options } = ctx;
   const env = executionEnvironment({
     actor,
@@ -53,7 +59,11 @@ function specFor(ctx: PoolContext, actor: ActorRecord, message: QueuedMessage, w
  * logs and results into the store, and records how it ended. A platform failure before the start caused by a
  * down engine puts the message back in the queue instead of failing it.
  */
-export async function runExecution(ctx: PoolContext, message: QueuedMessage, workerId: string): Promise<RunEnd> {
+export async function runExecution(
+  ctx: PoolContext,
+  message: QueuedMessage,
+  workerId: string,
+): Promise<RunEnd> {
   const { store, executor } = ctx;
   const actor = store.actors.get(message.actorId);
   if (!actor) return { kind: 'gone' };

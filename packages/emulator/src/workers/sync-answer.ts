@@ -6,7 +6,11 @@ import type { PoolContext } from './pool-context.js';
 const FINAL = new Set(['COMPLETE', 'ERROR']);
 
 /** Waits for an execution to end. Rejects with the signal's reason when the caller gives up. */
-export async function waitForEnd(ctx: PoolContext, executionId: string, signal: AbortSignal): Promise<ExecutionRecord> {
+export async function waitForEnd(
+  ctx: PoolContext,
+  executionId: string,
+  signal: AbortSignal,
+): Promise<ExecutionRecord> {
   for (;;) {
     const current = ctx.store.executions.get(executionId);
     if (!current) throw new Error(`execution ${executionId} no longer exists`);
@@ -25,5 +29,8 @@ export async function synchronousAnswer(
   await waitForEnd(ctx, execution.id, signal);
   const result = ctx.store.results.pop(execution.id);
   if (result) return { body: new Uint8Array(result), contentType: 'application/octet-stream' };
-  return { body: new Uint8Array(Buffer.from(ctx.store.logs.get(execution.id), 'utf8')), contentType: 'text/plain; charset=utf-8' };
+  return {
+    body: new Uint8Array(Buffer.from(ctx.store.logs.get(execution.id), 'utf8')),
+    contentType: 'text/plain; charset=utf-8',
+  };
 }

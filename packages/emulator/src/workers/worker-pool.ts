@@ -63,7 +63,9 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
   private group(actorId: string): ActorWorkers {
     let group = this.groups.get(actorId);
     if (!group) {
-      group = new ActorWorkers(this.ctx, actorId, (actor, status, message) => this.statusChanged(actor, status, message));
+      group = new ActorWorkers(this.ctx, actorId, (actor, status, message) =>
+        this.statusChanged(actor, status, message),
+      );
       this.groups.set(actorId, group);
     }
     return group;
@@ -126,7 +128,13 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
     const sent: string[] = [];
     for (const actor of dueCronActors(this.ctx.store, now)) {
       const body = Buffer.from(CRON_MESSAGE);
-      const execution = this.ctx.mailbox.send({ actor, sender: actor.owner, contentType: 'str', body, env: {} });
+      const execution = this.ctx.mailbox.send({
+        actor,
+        sender: actor.owner,
+        contentType: 'str',
+        body,
+        env: {},
+      });
       advanceCron(this.ctx.store, actor.id, now);
       this.messageQueued(actor.id, execution.id);
       sent.push(actor.id);

@@ -68,7 +68,10 @@ export class Worker {
         });
         this.busy = false;
         if (end.kind === 'finished') {
-          this.setStatus('READY', { lastExecution: end.execution.id, lastExecutionTime: end.execution.finishTime });
+          this.setStatus('READY', {
+            lastExecution: end.execution.id,
+            lastExecutionTime: end.execution.finishTime,
+          });
         }
       } catch (error) {
         this.busy = false;

@@ -70,7 +70,11 @@ describe('request bodies: JSON, forms and either key case', () => {
     });
     await raw(emu, 'POST', `/actors/v2/${actor.id}/messages?message=from%20query`, { token });
     const curlForm = { 'content-type': 'application/x-www-form-urlencoded' }; // curl -d '{...}' without -H
-    await raw(emu, 'POST', `/actors/v2/${actor.id}/messages`, { token, body: '{"curl": 1.0}', headers: curlForm });
+    await raw(emu, 'POST', `/actors/v2/${actor.id}/messages`, {
+      token,
+      body: '{"curl": 1.0}',
+      headers: curlForm,
+    });
     const queued = emu.mailbox.queued(actor.id);
     expect(queued.map((m) => [m.contentType, m.body.toString('latin1')])).toEqual([
       ['str', 'as str'],

@@ -26,17 +26,25 @@ describe.skipIf(skipWithoutEngine)('a message through the API, the worker pool a
   afterAll(async () => emu?.dispose());
 
   it('registers, turns READY, runs a message to COMPLETE with its logs and results', async () => {
-    const actor = await emu.client.add({ image: ACTOR_IMAGE, name: 'smoke', defaultEnvironment: { FIXTURE_ECHO: '1' } });
+    const actor = await emu.client.add({
+      image: ACTOR_IMAGE,
+      name: 'smoke',
+      defaultEnvironment: { FIXTURE_ECHO: '1' },
+    });
     expect(actor.status).toBe('SUBMITTED');
     await until(async () => ((await emu.client.get(actor.id)).status === 'READY' ? true : undefined));
-    const { executionId } = await emu.client.sendMessage(actor.id, 'hello container', { FIXTURE_RESULTS: '5' });
+    const { executionId } = await emu.client.sendMessage(actor.id, 'hello container', {
+      FIXTURE_RESULTS: '5',
+    });
     const done = await until(async () => {
       const e = await emu.client.getExecution(actor.id, executionId);
       return e.status === 'COMPLETE' || e.status === 'ERROR' ? e : undefined;
     });
     expect(done).toMatchObject({ status: 'COMPLETE', exitCode: 0 });
     const { logs } = await emu.client.getExecutionLogs(actor.id, executionId);
-    const printed = JSON.parse(logs.split('\n').find((l) => l.startsWith('{'))!) as { env: Record<string, string> };
+    const printed = JSON.parse(logs.split('\n').find((l) => l.startsWith('{'))!) as {
+      env: Record<string, string>;
+    };
     expect(printed.env.MSG).toBe('hello container');
     expect(printed.env._abaco_execution_id).toBe(executionId);
     expect(printed.env._abaco_api_server).toBe(emu.url);

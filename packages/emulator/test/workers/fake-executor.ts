@@ -22,11 +22,15 @@ export class FakeExecutor implements Executor {
   script: FakeScript = async () => 0;
 
   async health(): Promise<ExecutorHealth> {
-    return this.engineUp ? { ok: true, message: 'fake engine' } : { ok: false, message: 'the fake engine is down' };
+    return this.engineUp
+      ? { ok: true, message: 'fake engine' }
+      : { ok: false, message: 'the fake engine is down' };
   }
 
   async checkImage(image: string): Promise<ImageCheck> {
-    return this.images.has(image) ? { present: true, message: '' } : { present: false, message: `no image ${image}` };
+    return this.images.has(image)
+      ? { present: true, message: '' }
+      : { present: false, message: `no image ${image}` };
   }
 
   async start(spec: ExecutionSpec, hooks: ExecutionHooks): Promise<RunningExecution> {
@@ -34,7 +38,13 @@ export class FakeExecutor implements Executor {
     const base = { finalState: null, runtimeMs: 1, cpuJiffies: 0, ioSectors: 0, finishTime: new Date() };
     if (!this.engineUp) {
       return {
-        done: Promise.resolve({ ...base, exitCode: null, startTime: null, stoppedBy: null, platformError: 'engine down' }),
+        done: Promise.resolve({
+          ...base,
+          exitCode: null,
+          startTime: null,
+          stoppedBy: null,
+          platformError: 'engine down',
+        }),
         stop: async () => {},
       };
     }
@@ -44,7 +54,14 @@ export class FakeExecutor implements Executor {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     const done = this.script(spec, hooks, stop.signal)
-      .then((exitCode): ExecutionOutcome => ({ ...base, exitCode, startTime, finishTime: new Date(), stoppedBy: stop.signal.aborted ? 'force-quit' : null, platformError: null }))
+      .then((exitCode): ExecutionOutcome => ({
+        ...base,
+        exitCode,
+        startTime,
+        finishTime: new Date(),
+        stoppedBy: stop.signal.aborted ? 'force-quit' : null,
+        platformError: null,
+      }))
       .finally(() => this.running--);
     return { done, stop: async () => stop.abort() };
   }

@@ -33,7 +33,11 @@ describe('worker pool', () => {
     const actor = f.addActor({ stateless: false });
     await f.pool.actorCreated(actor);
     const ids = Array.from({ length: 20 }, (_, i) => f.send(actor, `m${i}`).id);
-    await eventually(() => ids.every((id) => f.store.executions.get(id)?.status === 'COMPLETE'), 5000, 'all COMPLETE');
+    await eventually(
+      () => ids.every((id) => f.store.executions.get(id)?.status === 'COMPLETE'),
+      5000,
+      'all COMPLETE',
+    );
     expect(seen).toEqual(ids.map((_, i) => `m${i}`));
     expect(f.executor.maxRunning).toBe(1);
     expect(new Set(ids.map((id) => f.store.executions.get(id)?.workerId)).size).toBe(1);
@@ -123,7 +127,9 @@ describe('worker pool', () => {
     expect(waiting.status).toBe('SUBMITTED');
     expect(f.pool.engineStatus).toContain('down');
     f.executor.engineUp = true;
-    await eventually(() => [first.id, second.id].every((id) => f.store.executions.get(id)?.status === 'COMPLETE'));
+    await eventually(() =>
+      [first.id, second.id].every((id) => f.store.executions.get(id)?.status === 'COMPLETE'),
+    );
     expect(f.executor.started.map((s) => s.env.MSG)).toEqual(['one', 'two']);
     expect(f.store.executions.get(first.id)?.statusMessage).toBe('');
   });
@@ -168,7 +174,11 @@ describe('worker pool', () => {
   it('sends cron messages when due and advances the schedule', async () => {
     await using f = poolFixture();
     await f.pool.start();
-    const actor = f.addActor({ cronOn: true, cronSchedule: '2030-01-01 10 + 1 hour', cronNextEx: '2030-01-01 10' });
+    const actor = f.addActor({
+      cronOn: true,
+      cronSchedule: '2030-01-01 10 + 1 hour',
+      cronNextEx: '2030-01-01 10',
+    });
     await f.pool.actorCreated(actor);
     expect(f.pool.tickCron(new Date('2030-01-01T09:59:00Z'))).toEqual([]);
     expect(f.pool.tickCron(new Date('2030-01-01T10:00:30Z'))).toEqual([actor.id]);
@@ -192,11 +202,24 @@ describe('worker pool', () => {
     f.executor.script = async () => 7;
     const execution = f.send(source, 'go');
     const events = () =>
-      f.executor.started.filter((s) => s.actorId === target.id).map((s) => parsePythonLiteral(s.env.MSG!) as Record<string, unknown>);
-    const event = await eventually(() => events().find((e) => e.event_type === 'EXECUTION_COMPLETE'), 3000, 'the event');
-    expect(event).toMatchObject({ event_type: 'EXECUTION_COMPLETE', actor_id: source.id, execution_id: execution.id, exit_code: 7 });
+      f.executor.started
+        .filter((s) => s.actorId === target.id)
+        .map((s) => parsePythonLiteral(s.env.MSG!) as Record<string, unknown>);
+    const event = await eventually(
+      () => events().find((e) => e.event_type === 'EXECUTION_COMPLETE'),
+      3000,
+      'the event',
+    );
+    expect(event).toMatchObject({
+      event_type: 'EXECUTION_COMPLETE',
+      actor_id: source.id,
+      execution_id: execution.id,
+      exit_code: 7,
+    });
     expect(events()[0]).toMatchObject({ event_type: 'ACTOR_READY', actor_id: source.id });
-    await eventually(() => posted.some((p) => (p as { event_type: string }).event_type === 'EXECUTION_COMPLETE'));
+    await eventually(() =>
+      posted.some((p) => (p as { event_type: string }).event_type === 'EXECUTION_COMPLETE'),
+    );
     expect(posted.at(-1)).toMatchObject({ event_type: 'EXECUTION_COMPLETE', execution_id: execution.id });
   });
 
@@ -217,7 +240,7 @@ describe('worker pool', () => {
     expect(Buffer.from(logsOnly.body).toString()).toBe('log of plain\n');
   });
 
-  it('stops an actor\'s running executions when it is deleted', async () => {
+  it("stops an actor's running executions when it is deleted", async () => {
     await using f = poolFixture();
     await f.pool.start();
     let stopped = false;
