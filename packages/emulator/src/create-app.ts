@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { EmulatorContext } from './context.js';
 import { jsonAndFormBodies } from './http/body-parsers.js';
 import { cors } from './http/cors.js';
+import { durableAnswers } from './http/durable-answers.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { apiRouter } from './routes/api-router.js';
@@ -16,6 +17,7 @@ export function createApp(ctx: EmulatorContext): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog());
+  if (ctx.store.onDisk) app.use(durableAnswers(ctx.store));
   app.use(cors());
   app.use(...jsonAndFormBodies(ctx.limits));
   const router = apiRouter(ctx);

@@ -2,7 +2,8 @@ import { isoNow, systemClock, type Clock } from '../domain/clock.js';
 import { newToken } from '../domain/ids.js';
 import { ActorsStore } from './actors-store.js';
 import { AliasesStore } from './aliases-store.js';
-import { openDb, type Db } from './db.js';
+import { join } from 'node:path';
+import { DB_FILE, openDb, type Db } from './db.js';
 import type { ExecutionFinish } from './execution-finish.js';
 import { ExecutionsStore } from './executions-store.js';
 import { LogsStore } from './logs-store.js';
@@ -12,6 +13,7 @@ import { PermissionsStore } from './permissions-store.js';
 import type { ActorRecord, ExecutionRecord } from './records.js';
 import { ResultsStore } from './results-store.js';
 import { TokensStore } from './tokens-store.js';
+import { WalFlusher } from './wal-flusher.js';
 import { WorkersStore } from './workers-store.js';
 
 export interface StoreOptions {
@@ -37,9 +39,15 @@ export class Store {
   readonly workers: WorkersStore;
   readonly clock: Clock;
   private readonly db: Db;
+  private readonly flusher: WalFlusher | null;
+  /** Whether the store is a file (not in memory): only then are answers held until the disk has their writes. */
+  readonly onDisk: boolean;
 
   constructor(options: StoreOptions) {
     this.db = openDb(options.dataDir);
+    this.onDisk = options.dataDir !== null;
+    this.flusher =
+      options.dataDir === null ? null : new WalFlusher(this.db, `${join(options.dataDir, DB_FILE)}-wal`);
     this.clock = options.clock ?? systemClock;
     this.actors = new ActorsStore(this.db);
     this.permissions = new PermissionsStore(this.db);
@@ -62,7 +70,16 @@ export class Store {
     return this.db.open;
   }
 
+  /**
+   * Resolves once every change committed so far is on disk. Commits do not wait for the disk themselves (group
+   * commit): the API awaits this before it answers a request, so what it acknowledged survives a power loss.
+   */
+  flushed(): Promise<void> {
+    return this.flusher && this.db.open ? this.flusher.flush() : Promise.resolve();
+  }
+
   close(): void {
+    this.flusher?.close();
     if (this.db.open) this.db.close();
   }
 

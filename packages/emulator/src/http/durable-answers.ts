@@ -1,0 +1,32 @@
+import type { RequestHandler, Response } from 'express';
+import createDebug from 'debug';
+import type { Store } from '../store/store.js';
+
+const debug = createDebug('actorkit:emulator:error');
+
+/**
+ * Holds each answer until what the request wrote is on disk (`store.flushed()`, one shared fsync for every request
+ * of the moment), then sends it: the client never sees an acknowledgement of a write a power loss could undo. When
+ * the disk fails, the connection is cut instead: no answer, so nothing is acknowledged.
+ */
+export function durableAnswers(store: Store): RequestHandler {
+  return (req, res, next) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      store.flushed().then(
+        () => end(...args),
+        (error: unknown) => {
+          debug(
+            'the store could not be flushed to disk; cutting %s %s: %O',
+            req.method,
+            req.originalUrl,
+            error,
+          );
+          res.destroy(error as Error);
+        },
+      );
+      return res;
+    }) as Response['end'];
+    next();
+  };
+}
