@@ -20,7 +20,11 @@ interface Load {
   errors: number;
 }
 
-async function load(url: string, seconds: number, request: { method?: 'GET' | 'POST'; token?: string; body?: string }): Promise<Load> {
+async function load(
+  url: string,
+  seconds: number,
+  request: { method?: 'GET' | 'POST'; token?: string; body?: string },
+): Promise<Load> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   const result = await autocannon({
@@ -32,7 +36,12 @@ async function load(url: string, seconds: number, request: { method?: 'GET' | 'P
     body: request.body,
     timeout: 10,
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 export const apiLoad: Benchmark = {
@@ -54,13 +63,22 @@ export const apiLoad: Benchmark = {
       const post = `${get}/messages`;
       const body = JSON.stringify({ message: 'hello' });
       const getBody = await (await fetch(get, { headers: { authorization: `Bearer ${emu.token}` } })).json();
-      const postRes = await fetch(post, { method: 'POST', body, headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/json' } });
+      const postRes = await fetch(post, {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/json' },
+      });
       const postBody = await postRes.json();
       await using bare = await BareExpress.start({ getBody, postBody });
       const bareGet = `${bare.url}/actors/v2/${actor.id}`;
       const cases: [string, string, string, { method?: 'GET' | 'POST'; token?: string; body?: string }][] = [
         ['GET /actors/{id}', get, bareGet, { token: emu.token }],
-        ['POST /actors/{id}/messages', post, `${bareGet}/messages`, { method: 'POST', token: emu.token, body }],
+        [
+          'POST /actors/{id}/messages',
+          post,
+          `${bareGet}/messages`,
+          { method: 'POST', token: emu.token, body },
+        ],
       ];
       const rows: Cell[][] = [];
       const targets: Target[] = [];
@@ -71,10 +89,16 @@ export const apiLoad: Benchmark = {
         const e = await load(emuUrl, seconds, request);
         const b = await load(bareUrl, seconds, request);
         out.step(`${label}: emulator ${round(e.rps)} req/s, bare ${round(b.rps)} req/s`);
-        if (e.non2xx || e.errors) throw new Error(`${label}: the emulator answered ${e.non2xx} non-2xx and ${e.errors} errors`);
+        if (e.non2xx || e.errors)
+          throw new Error(`${label}: the emulator answered ${e.non2xx} non-2xx and ${e.errors} errors`);
         const ratio = round(e.rps / b.rps, 3);
         rows.push([label, round(e.rps), e.p99, round(b.rps), b.p99, ratio]);
-        targets.push({ label: `${label} req/s, emulator / bare`, value: ratio, limit: 0.5, kind: 'at-least' });
+        targets.push({
+          label: `${label} req/s, emulator / bare`,
+          value: ratio,
+          limit: 0.5,
+          kind: 'at-least',
+        });
         data[label] = { emulator: e, bare: b };
       }
       return {
@@ -83,7 +107,9 @@ export const apiLoad: Benchmark = {
         headers: ['route', 'emulator req/s', 'emulator p99 ms', 'bare req/s', 'bare p99 ms', 'ratio req/s'],
         rows,
         targets,
-        notes: [`${CONNECTIONS} connections, ${seconds} s per case after a 2 s warm-up; emulator and bare server each in their own process`],
+        notes: [
+          `${CONNECTIONS} connections, ${seconds} s per case after a 2 s warm-up; emulator and bare server each in their own process`,
+        ],
         data,
       };
     });

@@ -16,7 +16,11 @@ async function devLoopEdits(edits: number): Promise<number[]> {
   let image = 'actorkit-dev/hello-bench:latest';
   try {
     await using dev = new DevProcess([copy.dir, '--port', '0', '--in-memory', '--no-typecheck']);
-    const first = await dev.next((e) => e.type === 'round.finished' && e.round === 1, 'round 1 to finish', 300_000);
+    const first = await dev.next(
+      (e) => e.type === 'round.finished' && e.round === 1,
+      'round 1 to finish',
+      300_000,
+    );
     if (first.ok !== true) throw new Error(`round 1 failed: ${JSON.stringify(dev.events.slice(-5))}`);
     image = String(dev.events.find((e) => e.type === 'build.finished')?.image ?? image);
     const times: number[] = [];
@@ -26,13 +30,26 @@ async function devLoopEdits(edits: number): Promise<number[]> {
       const from = dev.events.length;
       const started = performance.now();
       await copy.edit(marker);
-      const event = await dev.next((e) => e.type === 'execution.completed' && (e.round ?? 0) > lastRound, `the execution of edit ${i}`, 120_000, from);
+      const event = await dev.next(
+        (e) => e.type === 'execution.completed' && (e.round ?? 0) > lastRound,
+        `the execution of edit ${i}`,
+        120_000,
+        from,
+      );
       const n = event.round ?? 0;
-      await dev.next((e) => e.type === 'round.finished' && e.round === n, `round ${n} to finish`, 120_000, from);
+      await dev.next(
+        (e) => e.type === 'round.finished' && e.round === n,
+        `round ${n} to finish`,
+        120_000,
+        from,
+      );
       if (event.status !== 'COMPLETE' || !dev.logsOf(n).includes(`${marker} Hello, Ada!`)) {
-        throw new Error(`edit ${i}: round ${n} ended ${String(event.status)} with logs ${dev.logsOf(n).slice(0, 300)}`);
+        throw new Error(
+          `edit ${i}: round ${n} ended ${String(event.status)} with logs ${dev.logsOf(n).slice(0, 300)}`,
+        );
       }
-      if (dev.events.some((e) => e.round === n && e.type === 'build.started')) throw new Error(`edit ${i} rebuilt the image`);
+      if (dev.events.some((e) => e.round === n && e.type === 'build.started'))
+        throw new Error(`edit ${i} rebuilt the image`);
       times.push(event.at - started);
       out.step(`dev loop edit ${i}: ${round(event.at - started)} ms`);
       lastRound = n;
@@ -51,12 +68,12 @@ export const devLoop: Benchmark = {
   about:
     'A copy of examples/hello (one fixture) under <repo>/.actorkit/bench/ runs under `actorkit dev --json --port 0 ' +
     '--in-memory --no-typecheck` (its own emulator, the Docker executor). After round 1, 10 edits one at a time each ' +
-    'change the greeting in src/actor.ts; the time is from the write to the arrival of that round\'s ' +
-    '`execution.completed` event, and the new greeting must be in the round\'s logs (no image rebuild: the fresh ' +
+    "change the greeting in src/actor.ts; the time is from the write to the arrival of that round's " +
+    "`execution.completed` event, and the new greeting must be in the round's logs (no image rebuild: the fresh " +
     'bundle is mounted into the next container). The reference, in the same run, is what a developer does by hand on ' +
     'another copy for 5 edits: write, bundle with the same esbuild step (incremental, as the dev loop), `docker build` ' +
     'an image FROM actorkit/node:20 with COPY dist, and `docker run --rm --network host -e ...` it with the ' +
-    'environment the service gives, timed from the write to the container\'s exit.',
+    "environment the service gives, timed from the write to the container's exit.",
   async run({ quick }) {
     const edits = quick ? 3 : 10;
     const handEdits = quick ? 2 : 5;
@@ -77,14 +94,22 @@ export const devLoop: Benchmark = {
       headers: ['series', 'edits', 'median ms', 'min ms', 'max ms'],
       rows: [
         ['actorkit dev: write to execution.completed', d.n, round(d.median), round(d.min), round(d.max)],
-        ['by hand: write, bundle, docker build, docker run', h.n, round(h.median), round(h.min), round(h.max)],
+        [
+          'by hand: write, bundle, docker build, docker run',
+          h.n,
+          round(h.median),
+          round(h.min),
+          round(h.max),
+        ],
         ['ratio dev / by hand', '', ratio, '', ''],
       ],
       targets: [
         { label: 'dev loop median', value: round(d.median), limit: 1000, kind: 'at-most', unit: 'ms' },
         { label: 'dev loop / by hand (medians)', value: ratio, limit: 0.5, kind: 'at-most' },
       ],
-      notes: [`${edits} dev-loop edits, then ${handEdits} by-hand edits; the dev loop's own emulator polls executions every 15 ms`],
+      notes: [
+        `${edits} dev-loop edits, then ${handEdits} by-hand edits; the dev loop's own emulator polls executions every 15 ms`,
+      ],
       data: { dev: devTimes, hand },
     };
   },

@@ -53,7 +53,7 @@ export const dockerLatency: Benchmark = {
           limit: 1.15,
           notes: [
             `${count} messages and ${count} docker runs, alternating, after 3 warm-up pairs; polled every ${POLL_MS} ms`,
-            'server side: messageReceivedTime to finishTime as the emulator records them; runtime: the container\'s own (Docker StartedAt to FinishedAt)',
+            "server side: messageReceivedTime to finishTime as the emulator records them; runtime: the container's own (Docker StartedAt to FinishedAt)",
           ],
         });
       });

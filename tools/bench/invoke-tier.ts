@@ -19,7 +19,8 @@ export const invokeTier: Benchmark = {
   async run({ quick }) {
     const count = quick ? 400 : 2000;
     let state: unknown = { count: 0, updates: 0, lastUpdatedBy: null };
-    for (let i = 0; i < 50; i++) await invoke(counter, { message: { op: 'add', by: 0 }, state: { count: 0 } });
+    for (let i = 0; i < 50; i++)
+      await invoke(counter, { message: { op: 'add', by: 0 }, state: { count: 0 } });
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
       const started = performance.now();
@@ -39,7 +40,17 @@ export const invokeTier: Benchmark = {
       name: invokeTier.name,
       title: invokeTier.title,
       headers: ['calls', 'p50 ms', 'p95 ms', 'p99 ms', 'first 10% p50 ms', 'last 10% p50 ms', 'last / first'],
-      rows: [[count, round(s.median, 3), round(s.p95, 3), round(s.p99, 3), round(median(first), 3), round(median(last), 3), ratio]],
+      rows: [
+        [
+          count,
+          round(s.median, 3),
+          round(s.p95, 3),
+          round(s.p99, 3),
+          round(median(first), 3),
+          round(median(last), 3),
+          ratio,
+        ],
+      ],
       targets: [{ label: 'last 10% / first 10% (medians)', value: ratio, limit: 1.2, kind: 'at-most' }],
       notes: [
         `${count} calls after 50 warm-up calls; mean first 10% ${round(mean(first), 3)} ms, mean last 10% ${round(mean(last), 3)} ms; final count ${final}`,

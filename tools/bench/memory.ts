@@ -16,7 +16,7 @@ export const memory: Benchmark = {
   about:
     'An emulator process (Docker executor, store on disk) runs messages for a stateless actor of ' +
     '`actorkit-bench/trivial` with up to 4 workers, in batches of 100: send 100, poll until all are COMPLETE, wait ' +
-    '1 s idle, read the process\'s VmRSS from /proc/<pid>/status. The reference is the emulator itself after the first ' +
+    "1 s idle, read the process's VmRSS from /proc/<pid>/status. The reference is the emulator itself after the first " +
     '100 executions (start-up, JIT and the first containers included): what is held for good per execution shows as ' +
     'growth from there to 1,000. Each execution keeps its record, log line and result in the store (on disk, so the ' +
     'SQLite page cache, capped by SQLite, is all that stays in memory).',
@@ -51,7 +51,15 @@ export const memory: Benchmark = {
         title: memory.title,
         headers: ['executions', 'RSS MiB'],
         rows: [...rows, [`growth ${batch} -> ${batches * batch}`, `${growth}%`]],
-        targets: [{ label: `RSS growth from ${batch} to ${batches * batch} executions`, value: growth, limit: 20, kind: 'at-most', unit: '%' }],
+        targets: [
+          {
+            label: `RSS growth from ${batch} to ${batches * batch} executions`,
+            value: growth,
+            limit: 20,
+            kind: 'at-most',
+            unit: '%',
+          },
+        ],
         notes: [`batches of ${batch}, summary polled every 20 ms, RSS read 1 s after each batch ended`],
         data: { startRss, samples },
       };

@@ -35,7 +35,7 @@ export const processLatency: Benchmark = {
     'The same measure as docker-latency on the process executor: the actor runs `node tools/bench/actors/trivial.mjs` ' +
     '(its ACTORKIT_PROCESS_COMMAND) as a local process group. The reference spawns that same command from the ' +
     'benchmark with the environment the emulator gave it (read back from a warm-up execution), reading its output ' +
-    'and timing until its streams close. What is left between the two is the emulator\'s own work: the HTTP request, ' +
+    "and timing until its streams close. What is left between the two is the emulator's own work: the HTTP request, " +
     'the store (on disk, synchronous=FULL), the worker, the run directory and results socket, and the polling.',
   async run({ quick }) {
     const count = quick ? 10 : 50;
@@ -68,7 +68,9 @@ export const processLatency: Benchmark = {
         referenceLabel: 'spawn node trivial.mjs',
         samples,
         limit: 1.5,
-        notes: [`${count} messages and ${count} direct spawns, alternating, after 3 warm-up pairs; polled every ${POLL_MS} ms`],
+        notes: [
+          `${count} messages and ${count} direct spawns, alternating, after 3 warm-up pairs; polled every ${POLL_MS} ms`,
+        ],
       });
     });
   },

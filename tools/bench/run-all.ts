@@ -24,7 +24,9 @@ export const BENCHMARKS = [dockerLatency, processLatency, throughput, apiLoad, i
 const args = parseBenchArgs(process.argv.slice(2));
 const unknown = args.names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
 if (unknown.length) {
-  out.error(`unknown benchmark(s): ${unknown.join(', ')}; the benchmarks are ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  out.error(
+    `unknown benchmark(s): ${unknown.join(', ')}; the benchmarks are ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
   process.exit(2);
 }
 const chosen = args.names.length ? BENCHMARKS.filter((b) => args.names.includes(b.name)) : BENCHMARKS;
@@ -50,7 +52,10 @@ for (const bench of chosen) {
 }
 out.heading('targets');
 for (const r of results) for (const t of r.targets) out.line(`${r.name}: ${targetLine(t)}`);
-const file = await saveRun({ date, machine, results }, args.quick ? 'quick' : full ? 'all' : chosen.map((b) => b.name).join('+'));
+const file = await saveRun(
+  { date, machine, results },
+  args.quick ? 'quick' : full ? 'all' : chosen.map((b) => b.name).join('+'),
+);
 out.line(`figures saved to ${file}; ${Math.round((performance.now() - started) / 1000)} s in all`);
 if (full && failures.length === 0) {
   const doc = join(REPO_ROOT, 'docs', 'benchmarks.md');

@@ -57,7 +57,7 @@ export const throughput: Benchmark = {
     'workers for it: `--max-workers 4`, the default) one request after another, then polls the executions summary ' +
     'every 10 ms until all 200 are COMPLETE; the rate is 200 over the time from the first request to that poll. The ' +
     'reference runs the same 200 containers by hand, 4 at a time: `seq 1 200 | xargs -P4 -I{} docker run --rm ' +
-    '--network host --env-file <the emulator\'s environment> -e MSG=m{} actorkit-bench/trivial`, timed to xargs\' ' +
+    "--network host --env-file <the emulator's environment> -e MSG=m{} actorkit-bench/trivial`, timed to xargs' " +
     'exit. In the full run the two alternate twice and the rates are averaged.',
   async run({ quick }) {
     const count = quick ? 24 : 200;
@@ -73,7 +73,12 @@ export const throughput: Benchmark = {
         const env = envFromLogs(await api.logs(actor.id, warm));
         delete env.MSG;
         const envFile = join(dir, 'env');
-        await writeFile(envFile, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+        await writeFile(
+          envFile,
+          Object.entries(env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('\n') + '\n',
+        );
         const emulator: number[] = [];
         const reference: number[] = [];
         for (let r = 0; r < rounds; r++) {
@@ -88,9 +93,15 @@ export const throughput: Benchmark = {
           name: throughput.name,
           title: throughput.title,
           headers: ['', 'emulator executions/s', 'xargs -P4 docker run /s'],
-          rows: [...rows, ['mean', round(mean(emulator), 2), round(mean(reference), 2)], ['ratio', ratio, '']],
+          rows: [
+            ...rows,
+            ['mean', round(mean(emulator), 2), round(mean(reference), 2)],
+            ['ratio', ratio, ''],
+          ],
           targets: [{ label: 'ratio emulator / by hand', value: ratio, limit: 0.9, kind: 'at-least' }],
-          notes: [`${count} messages per round, ${rounds} round(s) each, alternating; summary polled every ${POLL_MS} ms`],
+          notes: [
+            `${count} messages per round, ${rounds} round(s) each, alternating; summary polled every ${POLL_MS} ms`,
+          ],
           data: { emulator, reference, count },
         };
       });

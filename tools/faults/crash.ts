@@ -15,7 +15,9 @@ import { readMarks, runsPerExecution } from './lib/marks.js';
 import { runIfMain, type Scenario } from './lib/scenario.js';
 
 async function containersOf(actorId: string): Promise<string[]> {
-  return (await dockerOk(['ps', '-aq', '--filter', `label=${ACTOR_LABEL}=${actorId}`])).split('\n').filter(Boolean);
+  return (await dockerOk(['ps', '-aq', '--filter', `label=${ACTOR_LABEL}=${actorId}`]))
+    .split('\n')
+    .filter(Boolean);
 }
 
 export const crash: Scenario = {
@@ -34,7 +36,11 @@ export const crash: Scenario = {
       const actor = await api.addActor({
         image: FAULT_IMAGE,
         name: 'crash',
-        defaultEnvironment: { LINGER_MS: '500', MARK_FILE: '/faults/marks.txt', ACTORKIT_DEV_MOUNTS: `${marksDir}:/faults` },
+        defaultEnvironment: {
+          LINGER_MS: '500',
+          MARK_FILE: '/faults/marks.txt',
+          ACTORKIT_DEV_MOUNTS: `${marksDir}:/faults`,
+        },
       });
       await api.waitReady(actor.id);
       const ids: string[] = [];
@@ -53,26 +59,53 @@ export const crash: Scenario = {
       const queued = atKill.filter((e) => e.status === 'SUBMITTED' && !e.workerId).length;
       const doneBefore = atKill.filter((e) => e.status === 'COMPLETE').length;
       const orphans = await containersOf(actor.id);
-      report(`at the SIGKILL: ${queued} queued, ${claimed} claimed not started, ${running.length} RUNNING, ${doneBefore} COMPLETE; ${orphans.length} container(s) left by the dead emulator`);
-      checks.check('the store holds every acknowledged message after the kill', ids.every((id) => atKill.some((e) => e.id === id)), `${atKill.length} executions for ${ids.length} acknowledged`);
+      report(
+        `at the SIGKILL: ${queued} queued, ${claimed} claimed not started, ${running.length} RUNNING, ${doneBefore} COMPLETE; ${orphans.length} container(s) left by the dead emulator`,
+      );
+      checks.check(
+        'the store holds every acknowledged message after the kill',
+        ids.every((id) => atKill.some((e) => e.id === id)),
+        `${atKill.length} executions for ${ids.length} acknowledged`,
+      );
 
       second = await ChildEmulator.start({ executor: 'docker', dataDir, pool: { defaultMaxWorkers: 4 } });
       const api2 = new RawApi(second.url, second.token);
       const restarted = performance.now();
       await api2.waitAllFinal(actor.id, ids, 50, count * 3000);
-      report(`after the restart every execution was final within ${Math.round((performance.now() - restarted) / 1000)} s`);
+      report(
+        `after the restart every execution was final within ${Math.round((performance.now() - restarted) / 1000)} s`,
+      );
       const finals = await Promise.all(ids.map((id) => api2.execution(actor.id, id)));
       const errors = finals.filter((e) => e.status === 'ERROR');
       const complete = finals.filter((e) => e.status === 'COMPLETE' && e.exitCode === 0);
-      report(`final: ${complete.length} COMPLETE, ${errors.length} ERROR (interrupted), ${count - complete.length - errors.length} other; lost: ${count - finals.length}`);
-      checks.check('every message reached a final state; none lost', finals.length === count && complete.length + errors.length === count, `${complete.length} + ${errors.length} of ${count}`);
-      const interruptedOk = errors.length === running.length && errors.every((e) => running.includes(e.id) && e.statusMessage === INTERRUPTED_MESSAGE);
-      checks.check('exactly the executions RUNNING at the kill ended ERROR, saying they were interrupted', interruptedOk, `${errors.length} ERROR, ${running.length} were RUNNING`);
+      report(
+        `final: ${complete.length} COMPLETE, ${errors.length} ERROR (interrupted), ${count - complete.length - errors.length} other; lost: ${count - finals.length}`,
+      );
+      checks.check(
+        'every message reached a final state; none lost',
+        finals.length === count && complete.length + errors.length === count,
+        `${complete.length} + ${errors.length} of ${count}`,
+      );
+      const interruptedOk =
+        errors.length === running.length &&
+        errors.every((e) => running.includes(e.id) && e.statusMessage === INTERRUPTED_MESSAGE);
+      checks.check(
+        'exactly the executions RUNNING at the kill ended ERROR, saying they were interrupted',
+        interruptedOk,
+        `${errors.length} ERROR, ${running.length} were RUNNING`,
+      );
       const runs = runsPerExecution(await readMarks(join(marksDir, 'marks.txt')));
-      const claimedIds = new Set(atKill.filter((e) => e.status === 'SUBMITTED' && e.workerId).map((e) => e.id));
+      const claimedIds = new Set(
+        atKill.filter((e) => e.status === 'SUBMITTED' && e.workerId).map((e) => e.id),
+      );
       const strict = complete.filter((e) => !claimedIds.has(e.id));
-      const once = strict.every((e) => runs.get(e.id) === 1) && errors.every((e) => (runs.get(e.id) ?? 0) <= 1);
-      checks.check('each execution not claimed at the kill ran exactly once; no interrupted one ran again', once, `${strict.length} COMPLETE checked, ${errors.length} interrupted`);
+      const once =
+        strict.every((e) => runs.get(e.id) === 1) && errors.every((e) => (runs.get(e.id) ?? 0) <= 1);
+      checks.check(
+        'each execution not claimed at the kill ran exactly once; no interrupted one ran again',
+        once,
+        `${strict.length} COMPLETE checked, ${errors.length} interrupted`,
+      );
       const twice = [...claimedIds].filter((id) => (runs.get(id) ?? 0) > 1);
       report(
         `claimed, not yet RUNNING at the kill: ${claimedIds.size}; of these ${twice.length} had already started their container ` +
@@ -80,7 +113,11 @@ export const crash: Scenario = {
           'instant before RUNNING was recorded is not seen)',
       );
       const left = await containersOf(actor.id);
-      checks.check("the dead emulator's containers were removed", left.length === 0, `${orphans.length} after the kill, ${left.length} now`);
+      checks.check(
+        "the dead emulator's containers were removed",
+        left.length === 0,
+        `${orphans.length} after the kill, ${left.length} now`,
+      );
       checks.check('the restarted emulator answers', (await api2.actor(actor.id)).status === 'READY');
     } finally {
       await first?.kill9();

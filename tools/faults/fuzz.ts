@@ -21,7 +21,10 @@ const CAP = 65_536;
 const TIME_LIMIT_MS = 240_000;
 
 function describe(c: FuzzCase): string {
-  const auth = Object.keys(c.headers).filter((h) => h !== 'content-type').join(',') || 'no credentials';
+  const auth =
+    Object.keys(c.headers)
+      .filter((h) => h !== 'content-type')
+      .join(',') || 'no credentials';
   return `#${c.index} ${c.method} ${c.path.slice(0, 120)} [${auth}; ${c.headers['content-type'] ?? 'no type'}; ${c.body?.length ?? 0} B]`;
 }
 
@@ -32,7 +35,14 @@ export const fuzz: Scenario = {
     const seed = given ?? randomInt(1, 2 ** 31 - 1);
     report(`seed ${seed} (replay: npm run faults -- fuzz --seed ${seed})`);
     const dataDir = await mkdtemp(join(tmpdir(), 'actorkit-faults-fuzz-'));
-    const emu = await ChildEmulator.start({ executor: 'none', dataDir, trustJwt: true, maxBodyBytes: CAP, maxBinaryBytes: CAP, users: [ALICE] });
+    const emu = await ChildEmulator.start({
+      executor: 'none',
+      dataDir,
+      trustJwt: true,
+      maxBodyBytes: CAP,
+      maxBinaryBytes: CAP,
+      users: [ALICE],
+    });
     try {
       const targets = await prepareTargets(emu, dataDir);
       const url = new URL(emu.url);
@@ -62,18 +72,41 @@ export const fuzz: Scenario = {
       }
       closeFuzzAgent();
       const seconds = (performance.now() - started) / 1000;
-      report(`${sent} requests in ${seconds.toFixed(1)} s; answers: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+      report(
+        `${sent} requests in ${seconds.toFixed(1)} s; answers: ${[...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(', ')}`,
+      );
       for (const p of problems.slice(0, 15)) report(`problem ${p}`);
       for (const p of slow.slice(0, 5)) report(`slow ${p}`);
       const everyRoute = BASES.flatMap((b) => ROUTES.map((route) => `${b}${route}`));
       const missed = everyRoute.filter((route) => !hit.has(route));
-      checks.check(`${COUNT.toLocaleString('en')} requests sent within ${TIME_LIMIT_MS / 1000} s, over every route under every base`, sent >= COUNT && missed.length === 0, `${sent} sent; routes not hit: ${missed.join(', ') || 'none'}`);
+      checks.check(
+        `${COUNT.toLocaleString('en')} requests sent within ${TIME_LIMIT_MS / 1000} s, over every route under every base`,
+        sent >= COUNT && missed.length === 0,
+        `${sent} sent; routes not hit: ${missed.join(', ') || 'none'}`,
+      );
       const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((n, [, k]) => n + k, 0);
       checks.check('zero 5xx', fiveXX === 0, `${fiveXX} answers ≥ 500`);
-      checks.check('every body is an envelope (results and HEAD aside)', problems.length - fiveXX <= 0 && problems.every((p) => /HTTP 5\d\d$/.test(p)), `${problems.length} problem answers`);
-      checks.check('the server answered every request', transport === '', transport || 'no connection failure or time-out');
-      const after = await fetch(`${emu.url}/actors/v2/${targets.actors[0] ?? ''}`, { headers: { authorization: `Bearer ${emu.token}` } });
-      checks.check('the server is still up and answers', emu.alive && after.status === 200, `pid ${emu.pid}, GET answered ${after.status}`);
+      checks.check(
+        'every body is an envelope (results and HEAD aside)',
+        problems.length - fiveXX <= 0 && problems.every((p) => /HTTP 5\d\d$/.test(p)),
+        `${problems.length} problem answers`,
+      );
+      checks.check(
+        'the server answered every request',
+        transport === '',
+        transport || 'no connection failure or time-out',
+      );
+      const after = await fetch(`${emu.url}/actors/v2/${targets.actors[0] ?? ''}`, {
+        headers: { authorization: `Bearer ${emu.token}` },
+      });
+      checks.check(
+        'the server is still up and answers',
+        emu.alive && after.status === 200,
+        `pid ${emu.pid}, GET answered ${after.status}`,
+      );
     } finally {
       closeFuzzAgent();
       await emu.stop();

@@ -24,13 +24,25 @@ const CASES: Case[] = [
   {
     name: 'exits 3',
     env: { EXIT: '3' },
-    verify: async (e, _api, _id, c) => void c.check('a non-zero exit is COMPLETE with its exit code', e.status === 'COMPLETE' && e.exitCode === 3, `${e.status}, exit ${String(e.exitCode)}`),
+    verify: async (e, _api, _id, c) =>
+      void c.check(
+        'a non-zero exit is COMPLETE with its exit code',
+        e.status === 'COMPLETE' && e.exitCode === 3,
+        `${e.status}, exit ${String(e.exitCode)}`,
+      ),
   },
   {
     name: 'runs forever',
     env: { FOREVER: '1' },
     verify: async (e, _api, _id, c) => {
-      c.check(`stopped at the maximum run time (${MAX_RUN_MS} ms), COMPLETE with Docker's exit code`, e.status === 'COMPLETE' && e.exitCode === 137 && e.runtime >= MAX_RUN_MS - 100 && e.runtime < MAX_RUN_MS + 5000, `${e.status}, exit ${String(e.exitCode)}, runtime ${e.runtime} ms`);
+      c.check(
+        `stopped at the maximum run time (${MAX_RUN_MS} ms), COMPLETE with Docker's exit code`,
+        e.status === 'COMPLETE' &&
+          e.exitCode === 137 &&
+          e.runtime >= MAX_RUN_MS - 100 &&
+          e.runtime < MAX_RUN_MS + 5000,
+        `${e.status}, exit ${String(e.exitCode)}, runtime ${e.runtime} ms`,
+      );
     },
   },
   {
@@ -38,8 +50,20 @@ const CASES: Case[] = [
     env: { LOG_BYTES: '20000000' },
     verify: async (e, api, id, c) => {
       const logs = await api.logs(id, e.id);
-      c.check('a log flood is COMPLETE, exit 0', e.status === 'COMPLETE' && e.exitCode === 0, `${e.status}, exit ${String(e.exitCode)}`);
-      c.check(`its logs are capped at ${LOG_CAP} bytes with a note`, Buffer.byteLength(logs) <= LOG_CAP + 500 && /cap|limit|truncat/i.test(logs.slice(-500)), `${Buffer.byteLength(logs)} bytes, ends "${logs.slice(-120).replace(/x{20,}/g, 'x…').replace(/\n/g, ' ').trim()}"`);
+      c.check(
+        'a log flood is COMPLETE, exit 0',
+        e.status === 'COMPLETE' && e.exitCode === 0,
+        `${e.status}, exit ${String(e.exitCode)}`,
+      );
+      c.check(
+        `its logs are capped at ${LOG_CAP} bytes with a note`,
+        Buffer.byteLength(logs) <= LOG_CAP + 500 && /cap|limit|truncat/i.test(logs.slice(-500)),
+        `${Buffer.byteLength(logs)} bytes, ends "${logs
+          .slice(-120)
+          .replace(/x{20,}/g, 'x…')
+          .replace(/\n/g, ' ')
+          .trim()}"`,
+      );
     },
   },
   {
@@ -48,7 +72,11 @@ const CASES: Case[] = [
     verify: async (e, api, id, c) => {
       const results = await popResults(api, id, e.id, 1100);
       const inOrder = results.every((r, i) => r === `result ${i}`);
-      c.check('1,000 results are kept whole and in order', e.status === 'COMPLETE' && e.exitCode === 0 && results.length === 1000 && inOrder, `${e.status}, exit ${String(e.exitCode)}, ${results.length} results, in order: ${inOrder}`);
+      c.check(
+        '1,000 results are kept whole and in order',
+        e.status === 'COMPLETE' && e.exitCode === 0 && results.length === 1000 && inOrder,
+        `${e.status}, exit ${String(e.exitCode)}, ${results.length} results, in order: ${inOrder}`,
+      );
     },
   },
   {
@@ -57,7 +85,14 @@ const CASES: Case[] = [
     verify: async (e, api, id, c) => {
       const results = await popResults(api, id, e.id, 5);
       const logs = await api.logs(id, e.id);
-      c.check('an oversized result is dropped, the next one kept, and the logs say so', e.status === 'COMPLETE' && results.length === 1 && results[0] === 'after oversize' && /131,?072|too large|oversize|larger/i.test(logs), `${e.status}, exit ${String(e.exitCode)}, results ${JSON.stringify(results)}, logs "${logs.trim().slice(0, 160)}"`);
+      c.check(
+        'an oversized result is dropped, the next one kept, and the logs say so',
+        e.status === 'COMPLETE' &&
+          results.length === 1 &&
+          results[0] === 'after oversize' &&
+          /131,?072|too large|oversize|larger/i.test(logs),
+        `${e.status}, exit ${String(e.exitCode)}, results ${JSON.stringify(results)}, logs "${logs.trim().slice(0, 160)}"`,
+      );
     },
   },
   {
@@ -66,7 +101,11 @@ const CASES: Case[] = [
     memLimit: '64m',
     verify: async (e, _api, _id, c) => {
       const oom = (e.finalState as { OOMKilled?: boolean } | null | undefined)?.OOMKilled === true;
-      c.check('a memory hog is killed by its limit: COMPLETE, exit 137, OOMKilled', e.status === 'COMPLETE' && e.exitCode === 137 && oom, `${e.status}, exit ${String(e.exitCode)}, OOMKilled ${String(oom)}`);
+      c.check(
+        'a memory hog is killed by its limit: COMPLETE, exit 137, OOMKilled',
+        e.status === 'COMPLETE' && e.exitCode === 137 && oom,
+        `${e.status}, exit ${String(e.exitCode)}, OOMKilled ${String(oom)}`,
+      );
     },
   },
 ];
@@ -80,7 +119,12 @@ export const hostile: Scenario = {
       const control = await api.addActor({ image: FAULT_IMAGE, name: 'control' });
       const started = await Promise.all(
         CASES.map(async (c) => {
-          const actor = await api.addActor({ image: FAULT_IMAGE, name: c.name.replace(/[^a-z0-9]+/gi, '-'), defaultEnvironment: c.env, ...(c.memLimit ? { memLimit: c.memLimit } : {}) });
+          const actor = await api.addActor({
+            image: FAULT_IMAGE,
+            name: c.name.replace(/[^a-z0-9]+/gi, '-'),
+            defaultEnvironment: c.env,
+            ...(c.memLimit ? { memLimit: c.memLimit } : {}),
+          });
           await api.waitReady(actor.id);
           return { c, actorId: actor.id, executionId: await api.send(actor.id, c.name) };
         }),
@@ -90,14 +134,17 @@ export const hostile: Scenario = {
       checks.check('while they run, the API answers and a plain message completes', during.ok, during.detail);
       for (const { c, actorId, executionId } of started) {
         const e = await api.waitFinal(actorId, executionId, 50, 120_000);
-        report(`${c.name}: ${e.status}, exit ${String(e.exitCode)}, runtime ${e.runtime} ms${e.statusMessage ? `, "${e.statusMessage}"` : ''}`);
+        report(
+          `${c.name}: ${e.status}, exit ${String(e.exitCode)}, runtime ${e.runtime} ms${e.statusMessage ? `, "${e.statusMessage}"` : ''}`,
+        );
         await c.verify(e, api, actorId, checks);
       }
       const after = await healthy(api, control.id);
       checks.check('afterwards, the API answers and a plain message completes', after.ok, after.detail);
       checks.check('the emulator process is still up', emu.alive, `pid ${emu.pid}`);
       let left = '';
-      for (const { actorId } of started) left += (await dockerOk(['ps', '-aq', '--filter', `label=${ACTOR_LABEL}=${actorId}`])).trim();
+      for (const { actorId } of started)
+        left += (await dockerOk(['ps', '-aq', '--filter', `label=${ACTOR_LABEL}=${actorId}`])).trim();
       checks.check('no container of theirs is left behind', left === '', left || 'none');
     });
   },

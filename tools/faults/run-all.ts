@@ -18,11 +18,15 @@ const ALL = [fuzz, hostile, concurrency, crash, engineRestart];
 const args = parseFaultArgs(process.argv.slice(2));
 const unknown = args.names.filter((n) => !ALL.some((s) => s.name === n));
 if (unknown.length) {
-  out.error(`unknown scenario(s): ${unknown.join(', ')}; the scenarios are ${ALL.map((s) => s.name).join(', ')}`);
+  out.error(
+    `unknown scenario(s): ${unknown.join(', ')}; the scenarios are ${ALL.map((s) => s.name).join(', ')}`,
+  );
   process.exit(2);
 }
 const chosen = args.names.length ? ALL.filter((s) => args.names.includes(s.name)) : ALL;
-out.line(`fault suite${args.reduced ? ' (reduced, the CI form)' : ''}: ${chosen.map((s) => s.name).join(', ')}`);
+out.line(
+  `fault suite${args.reduced ? ' (reduced, the CI form)' : ''}: ${chosen.map((s) => s.name).join(', ')}`,
+);
 const started = performance.now();
 const results: ScenarioResult[] = [];
 for (const scenario of chosen) results.push(await runScenario(scenario, args));

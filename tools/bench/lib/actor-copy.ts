@@ -19,10 +19,17 @@ export async function copyHello(name: string): Promise<ActorCopy> {
   await mkdir(join(dir, 'src'), { recursive: true });
   await cp(join(REPO_ROOT, 'examples/hello/src/actor.ts'), source);
   await cp(join(REPO_ROOT, 'examples/hello/fixtures'), join(dir, 'fixtures'), { recursive: true });
-  const config = JSON.parse(await readFile(join(REPO_ROOT, 'examples/hello/actor.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dir, 'actor.json'), JSON.stringify({ ...config, name, fixtures: ['fixtures/ada.txt'] }, null, 2));
+  const config = JSON.parse(await readFile(join(REPO_ROOT, 'examples/hello/actor.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  await writeFile(
+    join(dir, 'actor.json'),
+    JSON.stringify({ ...config, name, fixtures: ['fixtures/ada.txt'] }, null, 2),
+  );
   const original = await readFile(source, 'utf8');
-  if (!original.includes('`${env.GREETING')) throw new Error('examples/hello/src/actor.ts changed: no `${env.GREETING` to edit');
+  if (!original.includes('`${env.GREETING'))
+    throw new Error('examples/hello/src/actor.ts changed: no `${env.GREETING` to edit');
   return {
     dir,
     source,

@@ -33,7 +33,10 @@ export async function buildImage(tag: string, files: ImageFile[], cmd: string[])
       else await writeFile(target, file.from.text);
     }
     const copies = files.map((f) => `COPY ${f.name} /app/${f.name}`).join('\n');
-    await writeFile(join(context, 'Dockerfile'), `FROM ${LOCAL_BASE_IMAGE}\n${copies}\nCMD ${JSON.stringify(cmd)}\n`);
+    await writeFile(
+      join(context, 'Dockerfile'),
+      `FROM ${LOCAL_BASE_IMAGE}\n${copies}\nCMD ${JSON.stringify(cmd)}\n`,
+    );
     await images.build(context, { tag, src: ['Dockerfile', ...files.map((f) => f.name)] });
   } finally {
     await rm(context, { recursive: true, force: true });
@@ -41,5 +44,9 @@ export async function buildImage(tag: string, files: ImageFile[], cmd: string[])
 }
 
 export function buildTrivialImage(): Promise<void> {
-  return buildImage(TRIVIAL_IMAGE, [{ name: 'trivial.mjs', from: { path: TRIVIAL_SCRIPT } }], ['node', '/app/trivial.mjs']);
+  return buildImage(
+    TRIVIAL_IMAGE,
+    [{ name: 'trivial.mjs', from: { path: TRIVIAL_SCRIPT } }],
+    ['node', '/app/trivial.mjs'],
+  );
 }

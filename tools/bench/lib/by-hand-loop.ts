@@ -28,13 +28,20 @@ function runCapture(args: string[]): Promise<{ code: number | null; stdout: stri
  * the dev loop), `docker build` the image (FROM actorkit/node:20, COPY dist), `docker run --rm` it with the
  * environment the service gives. Answers ms from the write to the container's exit, per edit.
  */
-export async function byHandEdits(copy: ActorCopy, edits: number, onEdit: (i: number, ms: number) => void): Promise<number[]> {
+export async function byHandEdits(
+  copy: ActorCopy,
+  edits: number,
+  onEdit: (i: number, ms: number) => void,
+): Promise<number[]> {
   const project = await loadActorProject(copy.dir);
   await writeBundleEntry(project);
   const compiler = new ActorCompiler({ dir: copy.dir, entry: BUNDLE_ENTRY, outDir: join(copy.dir, 'dist') });
   const dockerDir = await mkdtemp(join(tmpdir(), 'actorkit-bench-byhand-'));
   const dockerfile = join(dockerDir, 'Dockerfile');
-  await writeFile(dockerfile, `FROM ${LOCAL_BASE_IMAGE}\nWORKDIR /app\nCOPY dist/ /app/dist/\nCMD ["node", "/app/dist/actor.mjs"]\n`);
+  await writeFile(
+    dockerfile,
+    `FROM ${LOCAL_BASE_IMAGE}\nWORKDIR /app\nCOPY dist/ /app/dist/\nCMD ["node", "/app/dist/actor.mjs"]\n`,
+  );
   await writeFile(join(copy.dir, '.dockerignore'), 'src\nfixtures\n.actorkit\n');
   const imageIds: string[] = [];
   const times: number[] = [];
@@ -42,14 +49,31 @@ export async function byHandEdits(copy: ActorCopy, edits: number, onEdit: (i: nu
     if (!(await compiler.compile()).ok) throw new Error('the copy of examples/hello does not compile');
     for (let i = 1; i <= edits; i++) {
       const marker = `ByHand ${i}:`;
-      const env = executionEnv({ message: 'Ada', env: { GREETING: 'Hello' }, actorName: 'hello' }, { actorId: 'BYHAND', executionId: `BYHAND${i}`, username: 'bench' });
-      const defined = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+      const env = executionEnv(
+        { message: 'Ada', env: { GREETING: 'Hello' }, actorName: 'hello' },
+        { actorId: 'BYHAND', executionId: `BYHAND${i}`, username: 'bench' },
+      );
+      const defined = Object.fromEntries(
+        Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+      );
       const started = performance.now();
       await copy.edit(marker);
       const compiled = await compiler.compile();
-      if (!compiled.ok) throw new Error(`edit ${i} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
-      imageIds.push((await dockerOk(['build', '-q', '-t', BY_HAND_IMAGE, '-f', dockerfile, copy.dir])).trim());
-      const run = await runCapture(['run', '--rm', '--network', 'host', '--label', BENCH_LABEL, ...envArgs(defined), BY_HAND_IMAGE]);
+      if (!compiled.ok)
+        throw new Error(`edit ${i} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+      imageIds.push(
+        (await dockerOk(['build', '-q', '-t', BY_HAND_IMAGE, '-f', dockerfile, copy.dir])).trim(),
+      );
+      const run = await runCapture([
+        'run',
+        '--rm',
+        '--network',
+        'host',
+        '--label',
+        BENCH_LABEL,
+        ...envArgs(defined),
+        BY_HAND_IMAGE,
+      ]);
       const ms = performance.now() - started;
       if (run.code !== 0 || !run.stdout.includes(`${marker} Hello, Ada!`)) {
         throw new Error(`by-hand edit ${i}: exit ${String(run.code)}, output ${run.stdout.slice(0, 300)}`);

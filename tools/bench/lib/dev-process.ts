@@ -15,7 +15,10 @@ export class DevProcess implements AsyncDisposable {
 
   constructor(args: string[]) {
     const bin = join(REPO_ROOT, 'apps/harness/bin/actorkit.js');
-    this.child = spawn(process.execPath, [bin, 'dev', ...args, '--json'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [bin, 'dev', ...args, '--json'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       const at = performance.now();
       let event: DevEvent;
@@ -32,12 +35,20 @@ export class DevProcess implements AsyncDisposable {
   }
 
   /** The first event at or after index `from` of `events` (default: from now on) that matches, within `ms`. */
-  next(match: (e: DevEvent) => boolean, what: string, ms = 120_000, from = this.events.length): Promise<DevEvent> {
+  next(
+    match: (e: DevEvent) => boolean,
+    what: string,
+    ms = 120_000,
+    from = this.events.length,
+  ): Promise<DevEvent> {
     const seen = this.events.slice(from).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        const tail = this.events.slice(-6).map((e) => JSON.stringify(e)).join('\n');
+        const tail = this.events
+          .slice(-6)
+          .map((e) => JSON.stringify(e))
+          .join('\n');
         reject(new Error(`no ${what} within ${ms} ms; last events:\n${tail}\nstderr:\n${this.stderr}`));
       }, ms);
       this.waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });

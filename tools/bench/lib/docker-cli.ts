@@ -32,7 +32,9 @@ export function dockerCli(args: string[], timeoutMs = 120_000): Promise<CliResul
 export async function dockerOk(args: string[], timeoutMs?: number): Promise<string> {
   const result = await dockerCli(args, timeoutMs);
   if (result.code !== 0) {
-    throw new DockerCliError(`docker ${args.slice(0, 3).join(' ')} … exited ${result.code}: ${result.stderr.trim()}`);
+    throw new DockerCliError(
+      `docker ${args.slice(0, 3).join(' ')} … exited ${result.code}: ${result.stderr.trim()}`,
+    );
   }
   return result.stdout;
 }
@@ -46,7 +48,11 @@ export function envArgs(env: Record<string, string>): string[] {
  * `docker run --rm --network host -e ... <image>` through the CLI, timed from the spawn to the CLI's exit (which,
  * with --rm, waits for the container's removal).
  */
-export async function timedDockerRun(image: string, env: Record<string, string>, label: string): Promise<number> {
+export async function timedDockerRun(
+  image: string,
+  env: Record<string, string>,
+  label: string,
+): Promise<number> {
   const args = ['run', '--rm', '--network', 'host', '--label', label, ...envArgs(env), image];
   const started = performance.now();
   const code = await new Promise<number>((resolve, reject) => {

@@ -41,10 +41,15 @@ export class ChildEmulator implements AsyncDisposable {
     process.stderr?.on('data', (c: Buffer) => (this.stderr = (this.stderr + c.toString()).slice(-20_000)));
   }
 
-  static async start(options: ChildEmulatorOptions, env: NodeJS.ProcessEnv = process.env): Promise<ChildEmulator> {
+  static async start(
+    options: ChildEmulatorOptions,
+    env: NodeJS.ProcessEnv = process.env,
+  ): Promise<ChildEmulator> {
+    // ACTORKIT_BENCH_NODE_ARGS: extra Node flags for the emulator process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+    const extra = (env.ACTORKIT_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
     const child = spawn(
       process.execPath,
-      ['--conditions=@actorkit/source', '--import', 'tsx', MAIN, JSON.stringify(options)],
+      [...extra, '--conditions=@actorkit/source', '--import', 'tsx', MAIN, JSON.stringify(options)],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env },
     );
     let stderr = '';
@@ -54,7 +59,9 @@ export class ChildEmulator implements AsyncDisposable {
       const line = await Promise.race([
         once(createInterface({ input: child.stdout }), 'line').then(([l]) => String(l)),
         once(child, 'exit').then(([code]) => {
-          throw new ChildEmulatorError(`the emulator exited (${String(code)}) before it printed its URL: ${stderr}`);
+          throw new ChildEmulatorError(
+            `the emulator exited (${String(code)}) before it printed its URL: ${stderr}`,
+          );
         }),
       ]);
       const info = JSON.parse(line) as { url: string; token: string; pid: number; reason: string };
@@ -71,7 +78,11 @@ export class ChildEmulator implements AsyncDisposable {
   }
 
   client(flavour: ApiFlavour = 'v2'): ActorsClient {
-    return new ActorsClient({ baseUrl: this.url, flavour, credentials: { kind: 'bearer', token: this.token } });
+    return new ActorsClient({
+      baseUrl: this.url,
+      flavour,
+      credentials: { kind: 'bearer', token: this.token },
+    });
   }
 
   /** Resident memory of the emulator process, in bytes (VmRSS). */

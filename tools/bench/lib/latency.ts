@@ -20,13 +20,20 @@ export interface TimedMessage {
 }
 
 /** Sends one message and polls until it is final; fails unless it is COMPLETE with exit code 0. */
-export async function timeMessage(api: RawApi, actorId: string, message: string, pollMs: number): Promise<TimedMessage> {
+export async function timeMessage(
+  api: RawApi,
+  actorId: string,
+  message: string,
+  pollMs: number,
+): Promise<TimedMessage> {
   const started = performance.now();
   const id = await api.send(actorId, message);
   const e = await api.waitFinal(actorId, id, pollMs);
   const ms = performance.now() - started;
   if (e.status !== 'COMPLETE' || e.exitCode !== 0) {
-    throw new Error(`execution ${id} ended ${e.status} (exit ${String(e.exitCode)}): ${e.statusMessage ?? ''}`);
+    throw new Error(
+      `execution ${id} ended ${e.status} (exit ${String(e.exitCode)}): ${e.statusMessage ?? ''}`,
+    );
   }
   const serverMs = Date.parse(e.finishTime ?? '') - Date.parse(e.messageReceivedTime);
   return { ms, serverMs, runtimeMs: e.runtime };

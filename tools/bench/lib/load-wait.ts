@@ -11,7 +11,9 @@ export async function waitForQuietMachine(below = 1.0, maxMs = 600_000): Promise
     const load = loadavg()[0] ?? 0;
     if (load < below) return load;
     if (Date.now() >= deadline) {
-      out.line(`the 1-minute load is still ${load.toFixed(2)} after ${maxMs / 60_000} min: measuring anyway (the doc notes it)`);
+      out.line(
+        `the 1-minute load is still ${load.toFixed(2)} after ${maxMs / 60_000} min: measuring anyway (the doc notes it)`,
+      );
       return load;
     }
     out.line(`the 1-minute load is ${load.toFixed(2)} (want < ${below}): waiting 30 s`);

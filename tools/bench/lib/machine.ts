@@ -24,10 +24,13 @@ async function distro(): Promise<string> {
 }
 
 async function dockerVersion(): Promise<string> {
-  const result = await dockerCli(['version', '--format', 'engine {{.Server.Version}}, CLI {{.Client.Version}}'], 15_000).catch(
-    (error: Error) => ({ code: 1, stdout: '', stderr: error.message }),
-  );
-  return result.code === 0 ? result.stdout.trim() : `not answering (${result.stderr.trim().split('\n')[0] ?? ''})`;
+  const result = await dockerCli(
+    ['version', '--format', 'engine {{.Server.Version}}, CLI {{.Client.Version}}'],
+    15_000,
+  ).catch((error: Error) => ({ code: 1, stdout: '', stderr: error.message }));
+  return result.code === 0
+    ? result.stdout.trim()
+    : `not answering (${result.stderr.trim().split('\n')[0] ?? ''})`;
 }
 
 /** What the figures were measured on: CPU, memory, OS, Node and Docker versions, and the load at the time. */

@@ -69,12 +69,18 @@ export class RawApi {
   }
 
   /** Polls the execution every `pollMs` until it is COMPLETE or ERROR. */
-  async waitFinal(actorId: string, executionId: string, pollMs: number, timeoutMs = 120_000): Promise<ExecutionView> {
+  async waitFinal(
+    actorId: string,
+    executionId: string,
+    pollMs: number,
+    timeoutMs = 120_000,
+  ): Promise<ExecutionView> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const e = await this.execution(actorId, executionId);
       if (FINAL.has(e.status)) return e;
-      if (Date.now() > deadline) throw new ApiCallError(`execution ${executionId} not final after ${timeoutMs} ms (${e.status})`);
+      if (Date.now() > deadline)
+        throw new ApiCallError(`execution ${executionId} not final after ${timeoutMs} ms (${e.status})`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -92,14 +98,20 @@ export class RawApi {
   }
 
   /** Polls the executions summary until every one of `ids` is final; answers when that was seen. */
-  async waitAllFinal(actorId: string, ids: readonly string[], pollMs: number, timeoutMs: number): Promise<number> {
+  async waitAllFinal(
+    actorId: string,
+    ids: readonly string[],
+    pollMs: number,
+    timeoutMs: number,
+  ): Promise<number> {
     const wanted = new Set(ids);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { executions } = await this.summary(actorId);
       const done = executions.filter((e) => wanted.has(e.id) && FINAL.has(e.status)).length;
       if (done === wanted.size) return performance.now();
-      if (Date.now() > deadline) throw new ApiCallError(`${done} of ${wanted.size} executions final after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new ApiCallError(`${done} of ${wanted.size} executions final after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }

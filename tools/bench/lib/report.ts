@@ -30,18 +30,38 @@ export function renderReport(record: RunRecord, benchmarks: Benchmark[]): string
     '',
   ];
   const rows = record.results.flatMap((r) =>
-    r.targets.map((t) => [`[${r.name}](#${r.name})`, t.label, `${formatNumber(t.value)}${t.unit ? ` ${t.unit}` : ''}`, targetCell(t), met(t) ? 'met' : `**${verdict(t)}**`]),
+    r.targets.map((t) => [
+      `[${r.name}](#${r.name})`,
+      t.label,
+      `${formatNumber(t.value)}${t.unit ? ` ${t.unit}` : ''}`,
+      targetCell(t),
+      met(t) ? 'met' : `**${verdict(t)}**`,
+    ]),
   );
   lines.push(markdownTable(['benchmark', 'figure', 'value', 'target', 'verdict'], rows), '');
   if (EMULATOR_CHANGES.length) {
-    lines.push('## Changes made to the emulator for these figures', '', ...EMULATOR_CHANGES.map((c) => `- ${c}`), '');
+    lines.push(
+      '## Changes made to the emulator for these figures',
+      '',
+      ...EMULATOR_CHANGES.map((c) => `- ${c}`),
+      '',
+    );
   }
   for (const r of record.results) {
     const bench = benchmarks.find((b) => b.name === r.name);
-    lines.push(`## ${r.name}`, '', `**${r.title}.** ${bench?.about ?? ''}`, '', markdownTable(r.headers, r.rows), '');
+    lines.push(
+      `## ${r.name}`,
+      '',
+      `**${r.title}.** ${bench?.about ?? ''}`,
+      '',
+      markdownTable(r.headers, r.rows),
+      '',
+    );
     for (const note of r.notes) lines.push(`- ${note}`);
     for (const t of r.targets) {
-      lines.push(`- Target: ${t.label} ${targetCell(t)} — ${formatNumber(t.value)}${t.unit ? ` ${t.unit}` : ''}: **${verdict(t)}**.`);
+      lines.push(
+        `- Target: ${t.label} ${targetCell(t)} — ${formatNumber(t.value)}${t.unit ? ` ${t.unit}` : ''}: **${verdict(t)}**.`,
+      );
     }
     if (bench?.analysis) lines.push('', bench.analysis);
     lines.push('');

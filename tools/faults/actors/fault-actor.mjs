@@ -21,7 +21,9 @@ async function sendResults(payloads) {
   const socket = new DgramSocket();
   let failed = 0;
   for (const bytes of payloads) {
-    const error = await new Promise((resolve) => socket.sendTo(bytes, 0, bytes.length, '/_abaco_results.sock', resolve));
+    const error = await new Promise((resolve) =>
+      socket.sendTo(bytes, 0, bytes.length, '/_abaco_results.sock', resolve),
+    );
     if (error) {
       failed += 1;
       process.stderr.write(`a ${bytes.length}-byte result could not be sent: ${error.message}\n`);
@@ -36,7 +38,13 @@ function readState(text) {
   try {
     return JSON.parse(text);
   } catch {
-    return JSON.parse(text.replaceAll("'", '"').replaceAll('True', 'true').replaceAll('False', 'false').replaceAll('None', 'null'));
+    return JSON.parse(
+      text
+        .replaceAll("'", '"')
+        .replaceAll('True', 'true')
+        .replaceAll('False', 'false')
+        .replaceAll('None', 'null'),
+    );
   }
 }
 
@@ -56,7 +64,11 @@ async function countState() {
   const status = await new Promise((resolve, reject) => {
     const req = request(`${env._abaco_api_server}/actors/v2/${env._abaco_actor_id}/state`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${env._abaco_access_token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        authorization: `Bearer ${env._abaco_access_token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
     });
     req.on('response', (res) => {
       res.resume();
@@ -80,8 +92,12 @@ if (env.LOG_BYTES) {
   }
 }
 let failed = 0;
-if (env.RESULTS) failed += await sendResults(Array.from({ length: Number(env.RESULTS) }, (_, i) => Buffer.from(`result ${i}`)));
-if (env.OVERSIZE) failed += await sendResults([Buffer.alloc(Number(env.OVERSIZE), 7), Buffer.from('after oversize')]);
+if (env.RESULTS)
+  failed += await sendResults(
+    Array.from({ length: Number(env.RESULTS) }, (_, i) => Buffer.from(`result ${i}`)),
+  );
+if (env.OVERSIZE)
+  failed += await sendResults([Buffer.alloc(Number(env.OVERSIZE), 7), Buffer.from('after oversize')]);
 if (env.MEM_MB) {
   const held = [];
   for (let mb = 0; mb < Number(env.MEM_MB); mb += 16) {

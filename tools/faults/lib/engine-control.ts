@@ -31,11 +31,13 @@ const answers = async () => (await pingEngine(2000)).ok;
 async function dockerdPid(): Promise<number> {
   if (process.env.ACTORKIT_DOCKERD_PIDFILE) return Number(readFileSync(PID_FILE, 'utf8').trim());
   const { stdout } = await run('pgrep', ['-x', 'dockerd']).catch((error: { code?: number }) => {
-    if (error.code === 1) throw new EngineControlError('no dockerd process runs (pgrep -x dockerd found none)');
+    if (error.code === 1)
+      throw new EngineControlError('no dockerd process runs (pgrep -x dockerd found none)');
     throw error;
   });
   const pids = stdout.split('\n').filter(Boolean).map(Number);
-  if (pids.length !== 1) throw new EngineControlError(`expected one dockerd, found ${pids.length}: set ACTORKIT_DOCKERD_PIDFILE`);
+  if (pids.length !== 1)
+    throw new EngineControlError(`expected one dockerd, found ${pids.length}: set ACTORKIT_DOCKERD_PIDFILE`);
   return pids[0] as number;
 }
 
@@ -49,7 +51,11 @@ export async function stopEngine(): Promise<StoppedEngine> {
   const pid = await dockerdPid();
   const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   process.kill(pid, 'SIGTERM');
-  await until(async () => !existsSync(`/proc/${pid}`) && !(await answers()), 60_000, `dockerd (pid ${pid}) stopping`);
+  await until(
+    async () => !existsSync(`/proc/${pid}`) && !(await answers()),
+    60_000,
+    `dockerd (pid ${pid}) stopping`,
+  );
   return { kind: 'dockerd', argv };
 }
 

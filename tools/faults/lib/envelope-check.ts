@@ -9,8 +9,14 @@ import type { FuzzAnswer } from './fuzz-send.js';
 export function problemWith(c: FuzzCase, a: FuzzAnswer): string | null {
   if (a.status >= 500) return `HTTP ${a.status}`;
   if (c.method === 'HEAD') return null;
-  if (a.status === 200 && c.route.endsWith('/results') && a.contentType.startsWith('application/octet-stream')) return null;
-  if (!a.contentType.startsWith('application/json')) return `HTTP ${a.status} with content-type "${a.contentType}"`;
+  if (
+    a.status === 200 &&
+    c.route.endsWith('/results') &&
+    a.contentType.startsWith('application/octet-stream')
+  )
+    return null;
+  if (!a.contentType.startsWith('application/json'))
+    return `HTTP ${a.status} with content-type "${a.contentType}"`;
   let json: unknown;
   try {
     json = JSON.parse(a.body.toString('utf8'));
@@ -19,9 +25,12 @@ export function problemWith(c: FuzzCase, a: FuzzAnswer): string | null {
   }
   const e = json as Record<string, unknown> | null;
   if (!e || typeof e !== 'object' || Array.isArray(e)) return `HTTP ${a.status} body is not an object`;
-  for (const key of ['result', 'status', 'message', 'version']) if (!(key in e)) return `HTTP ${a.status} envelope lacks "${key}"`;
-  if (typeof e.message !== 'string' || typeof e.version !== 'string') return `HTTP ${a.status} envelope message/version not strings`;
-  if (a.status >= 400 && (e.status !== 'error' || e.result !== null)) return `HTTP ${a.status} with status "${String(e.status)}" and a result`;
+  for (const key of ['result', 'status', 'message', 'version'])
+    if (!(key in e)) return `HTTP ${a.status} envelope lacks "${key}"`;
+  if (typeof e.message !== 'string' || typeof e.version !== 'string')
+    return `HTTP ${a.status} envelope message/version not strings`;
+  if (a.status >= 400 && (e.status !== 'error' || e.result !== null))
+    return `HTTP ${a.status} with status "${String(e.status)}" and a result`;
   if (a.status < 400 && e.status !== 'success') return `HTTP ${a.status} with status "${String(e.status)}"`;
   if (a.status >= 400 && (e.message as string).length === 0) return `HTTP ${a.status} with an empty message`;
   return null;

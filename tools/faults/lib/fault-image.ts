@@ -21,7 +21,10 @@ export async function buildFaultImage(): Promise<void> {
     [
       { name: 'fault-actor.mjs', from: { path: SCRIPT } },
       { name: 'node_modules/node-unix-socket', from: { path: socketDir } },
-      { name: 'node_modules/node-unix-socket-linux-x64-gnu', from: { path: packageDir('node-unix-socket-linux-x64-gnu', socketDir) } },
+      {
+        name: 'node_modules/node-unix-socket-linux-x64-gnu',
+        from: { path: packageDir('node-unix-socket-linux-x64-gnu', socketDir) },
+      },
     ],
     ['node', '/app/fault-actor.mjs'],
   );

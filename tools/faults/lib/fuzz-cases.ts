@@ -3,12 +3,36 @@ import { body, CONTENT_TYPES, forgedJwt, HOSTILE_SEGMENTS, QUERIES, routeBody } 
 import type { Prng } from './prng.js';
 
 export const BASES = ['/actors/v2', '/v3/actors', '/actors'];
-const WRONG_BASES = ['/actors/v1', '/', '/v3', '/ACTORS/V2', '/actors/v2;x', '/actors/v2%2F', '/actors/v2/..', '//actors/v2'];
+const WRONG_BASES = [
+  '/actors/v1',
+  '/',
+  '/v3',
+  '/ACTORS/V2',
+  '/actors/v2;x',
+  '/actors/v2%2F',
+  '/actors/v2/..',
+  '//actors/v2',
+];
 
 export const ROUTES = [
-  '', '/{a}', '/{a}/messages', '/{a}/state', '/{a}/permissions', '/{a}/workers', '/{a}/workers/{w}', '/{a}/nonces',
-  '/{a}/nonces/{n}', '/{a}/executions', '/{a}/executions/{e}', '/{a}/executions/{e}/logs', '/{a}/executions/{e}/results',
-  '/aliases', '/aliases/{al}', '/aliases/{al}/permissions', '/aliases/{al}/nonces', '/aliases/{al}/nonces/{n}',
+  '',
+  '/{a}',
+  '/{a}/messages',
+  '/{a}/state',
+  '/{a}/permissions',
+  '/{a}/workers',
+  '/{a}/workers/{w}',
+  '/{a}/nonces',
+  '/{a}/nonces/{n}',
+  '/{a}/executions',
+  '/{a}/executions/{e}',
+  '/{a}/executions/{e}/logs',
+  '/{a}/executions/{e}/results',
+  '/aliases',
+  '/aliases/{al}',
+  '/aliases/{al}/permissions',
+  '/aliases/{al}/nonces',
+  '/aliases/{al}/nonces/{n}',
 ];
 const METHODS = ['GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE'];
 
@@ -31,11 +55,20 @@ function credentials(r: Prng, t: FuzzTargets, headers: Record<string, string>): 
   if (kind <= 2) headers.authorization = `Bearer ${t.tokens.admin}`;
   else if (kind === 3) headers.authorization = `Bearer ${t.tokens.alice}`;
   else if (kind === 4) headers.authorization = `Bearer ${r.bytes(16).toString('hex')}`;
-  else if (kind === 5) headers.authorization = r.pick(['Bearer', 'Bearer ', 'Basic Zm9vOmJhcg==', 'bearer x y', `Bearer ${'A'.repeat(4000)}`, 'Bearer \u00e9\u00ff']);
+  else if (kind === 5)
+    headers.authorization = r.pick([
+      'Bearer',
+      'Bearer ',
+      'Basic Zm9vOmJhcg==',
+      'bearer x y',
+      `Bearer ${'A'.repeat(4000)}`,
+      'Bearer \u00e9\u00ff',
+    ]);
   else if (kind === 6) headers.authorization = `Bearer ${t.tokens.expired}`;
   else if (kind === 7) headers['x-tapis-token'] = forgedJwt(r);
   else if (kind === 8) headers['x-jwt-assertion-dev-develop'] = forgedJwt(r);
-  else if (kind === 9) return `x-nonce=${r.pick([t.nonces.live, t.nonces.exhausted, t.nonces.otherActor, 'DEV-DEVELOP_nope', '%ZZ', ''])}`;
+  else if (kind === 9)
+    return `x-nonce=${r.pick([t.nonces.live, t.nonces.exhausted, t.nonces.otherActor, 'DEV-DEVELOP_nope', '%ZZ', ''])}`;
   return '';
 }
 
@@ -59,8 +92,13 @@ export function fuzzCase(r: Prng, index: number, t: FuzzTargets, cap: number): F
   let query = r.pick(QUERIES);
   if (nonceQuery) query = query ? `${query}&${nonceQuery}` : `?${nonceQuery}`;
   const c: FuzzCase = { index, method, route: `${base}${route}`, path: `${base}${path}${query}`, headers };
-  if (r.chance(0.04)) headers['x-request-id'] = r.pick(['', 'x'.repeat(2000), '\u00ff\u00fe', '../../etc/passwd']);
-  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && method !== 'TRACE' ? r.chance(0.9) : r.chance(0.1)) {
+  if (r.chance(0.04))
+    headers['x-request-id'] = r.pick(['', 'x'.repeat(2000), '\u00ff\u00fe', '../../etc/passwd']);
+  if (
+    method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && method !== 'TRACE'
+      ? r.chance(0.9)
+      : r.chance(0.1)
+  ) {
     if (r.chance(0.2)) {
       headers['content-type'] = 'application/json';
       c.body = Buffer.from(JSON.stringify(routeBody(r, route)));

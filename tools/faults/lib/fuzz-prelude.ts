@@ -21,10 +21,20 @@ export function preludeCases(t: FuzzTargets, cap: number): FuzzCase[] {
     ['POST', `/actors/v2/${a}/nonces`, { maxUses: 1e300, level: 'READ' }, json],
     ['POST', `/actors/v2/${b}/state`, `${'['.repeat(5000)}${']'.repeat(5000)}`, json],
     ['POST', '/actors/v2', `{"image": "x", "name": "${'n'.repeat(cap)}"}`, json],
-    ['POST', `/actors/v2/${a}/messages`, Buffer.alloc(cap + 1, 1), { 'content-type': 'application/octet-stream' }],
+    [
+      'POST',
+      `/actors/v2/${a}/messages`,
+      Buffer.alloc(cap + 1, 1),
+      { 'content-type': 'application/octet-stream' },
+    ],
     ['POST', `/actors/v2/${a}/messages`, Buffer.alloc(0), { 'content-type': 'application/octet-stream' }],
     ['POST', `/actors/v2/${a}/messages`, '', json],
-    ['POST', `/actors/v2/${a}/messages`, 'message=%E0%A4%A', { 'content-type': 'application/x-www-form-urlencoded' }],
+    [
+      'POST',
+      `/actors/v2/${a}/messages`,
+      'message=%E0%A4%A',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    ],
     ['POST', `/actors/v2/${a}/executions`, { runtime: 1e308, cpu: 2 ** 64, io: -1 }, json],
     ['PUT', `/actors/v2/${a}`, { image: 'x', maxWorkers: 2 ** 53, logEx: 1e308 }, json],
     ['GET', `/actors/v2/${a}/executions/${e}/results?limit=-1`],
@@ -36,8 +46,22 @@ export function preludeCases(t: FuzzTargets, cap: number): FuzzCase[] {
     ['POST', `/actors/v2/${b}/messages?x-nonce=${t.nonces.otherActor}`, { message: 'x' }, json],
   ];
   return specs.map(([method, path, body, headers], index) => {
-    const buffer = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    const auth: Record<string, string> = path.includes('x-nonce=') ? {} : { authorization: `Bearer ${t.tokens.admin}` };
-    return { index, method, path, route: path.split('?')[0] ?? path, headers: { ...auth, ...(headers ?? {}) }, ...(buffer ? { body: buffer } : {}) };
+    const buffer =
+      body === undefined
+        ? undefined
+        : Buffer.isBuffer(body)
+          ? body
+          : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    const auth: Record<string, string> = path.includes('x-nonce=')
+      ? {}
+      : { authorization: `Bearer ${t.tokens.admin}` };
+    return {
+      index,
+      method,
+      path,
+      route: path.split('?')[0] ?? path,
+      headers: { ...auth, ...(headers ?? {}) },
+      ...(buffer ? { body: buffer } : {}),
+    };
   });
 }

@@ -29,7 +29,11 @@ export function send(url: URL, c: FuzzCase, timeoutMs = 10_000): Promise<FuzzAns
       timeout: timeoutMs,
     });
     req.on('timeout', () => req.destroy(new FuzzTransportError(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (error) => reject(error instanceof FuzzTransportError ? error : new FuzzTransportError(error.message, { cause: error })));
+    req.on('error', (error) =>
+      reject(
+        error instanceof FuzzTransportError ? error : new FuzzTransportError(error.message, { cause: error }),
+      ),
+    );
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

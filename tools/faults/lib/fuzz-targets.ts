@@ -22,26 +22,39 @@ export interface FuzzTargets {
  */
 export async function prepareTargets(emu: ChildEmulator, dataDir: string): Promise<FuzzTargets> {
   const api = new RawApi(emu.url, emu.token);
-  const a = await api.addActor({ image: 'actorkit-bench/fuzz', name: 'fuzz-a', defaultEnvironment: { K: 'v' } });
+  const a = await api.addActor({
+    image: 'actorkit-bench/fuzz',
+    name: 'fuzz-a',
+    defaultEnvironment: { K: 'v' },
+  });
   const b = await api.addActor({ image: 'actorkit-bench/fuzz', name: 'fuzz-b', stateless: false });
   await api.call('POST', `/${b.id}/state`, { n: 1 });
   await api.call('POST', `/${a.id}/permissions`, { user: ALICE.name, level: 'READ' });
   await api.call('POST', '/aliases', { alias: 'fuzz.alias', actorId: a.id });
   const executions = [await api.send(a.id, 'queued one'), await api.send(b.id, 'queued two')];
-  executions.push((await api.call<{ id: string }>('POST', `/${a.id}/executions`, { runtime: 5, cpu: 1, io: 0 })).id);
+  executions.push(
+    (await api.call<{ id: string }>('POST', `/${a.id}/executions`, { runtime: 5, cpu: 1, io: 0 })).id,
+  );
   const workers = (await api.call<{ id: string }[]>('POST', `/${a.id}/workers`, { num: 1 })).map((w) => w.id);
-  const live = (await api.call<{ id: string }>('POST', `/${a.id}/nonces`, { level: 'EXECUTE', maxUses: -1 })).id;
-  const exhausted = (await api.call<{ id: string }>('POST', `/${a.id}/nonces`, { level: 'READ', maxUses: 1 })).id;
+  const live = (await api.call<{ id: string }>('POST', `/${a.id}/nonces`, { level: 'EXECUTE', maxUses: -1 }))
+    .id;
+  const exhausted = (await api.call<{ id: string }>('POST', `/${a.id}/nonces`, { level: 'READ', maxUses: 1 }))
+    .id;
   await fetch(`${emu.url}/actors/v2/${a.id}?x-nonce=${exhausted}`);
-  const otherActor = (await api.call<{ id: string }>('POST', `/${b.id}/nonces`, { level: 'READ', maxUses: 5 })).id;
+  const otherActor = (
+    await api.call<{ id: string }>('POST', `/${b.id}/nonces`, { level: 'READ', maxUses: 5 })
+  ).id;
   const store = new Store({ dataDir });
   const expired = store.mintExecutionToken(executions[0] ?? 'x', 'bench');
   store.close();
-  const worked = await fetch(`${emu.url}/actors/v2/${a.id}`, { headers: { authorization: `Bearer ${expired}` } });
+  const worked = await fetch(`${emu.url}/actors/v2/${a.id}`, {
+    headers: { authorization: `Bearer ${expired}` },
+  });
   const side = new Store({ dataDir });
   side.revokeExecutionToken(executions[0] ?? 'x');
   side.close();
-  if (worked.status !== 200) throw new Error(`the execution token did not work before its revocation: ${worked.status}`);
+  if (worked.status !== 200)
+    throw new Error(`the execution token did not work before its revocation: ${worked.status}`);
   return {
     actors: [a.id, b.id],
     executions,

@@ -16,14 +16,20 @@ export async function healthy(api: RawApi, actorId: string): Promise<{ ok: boole
 }
 
 /** Pops an execution's results (as text) until none is left, at most `max`. */
-export async function popResults(api: RawApi, actorId: string, executionId: string, max: number): Promise<string[]> {
+export async function popResults(
+  api: RawApi,
+  actorId: string,
+  executionId: string,
+  max: number,
+): Promise<string[]> {
   const results: string[] = [];
   for (let i = 0; i < max; i++) {
     const res = await fetch(`${api.url}${api.base}/${actorId}/executions/${executionId}/results`, {
       headers: { authorization: `Bearer ${api.token}` },
     });
     const bytes = Buffer.from(await res.arrayBuffer());
-    if (!res.ok) throw new Error(`results of ${executionId}: ${res.status} ${bytes.toString().slice(0, 200)}`);
+    if (!res.ok)
+      throw new Error(`results of ${executionId}: ${res.status} ${bytes.toString().slice(0, 200)}`);
     if (bytes.length === 0) break;
     results.push(bytes.toString());
   }

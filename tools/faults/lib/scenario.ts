@@ -48,7 +48,8 @@ export function passed(r: ScenarioResult): boolean {
 export function parseFaultArgs(argv: string[]): FaultOptions & { names: string[] } {
   const seedAt = argv.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : undefined;
-  if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed takes an integer, got ${argv[seedAt + 1]}`);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new Error(`--seed takes an integer, got ${argv[seedAt + 1]}`);
   const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--seed');
   return { reduced: argv.includes('--reduced'), seed, names };
 }
@@ -83,6 +84,8 @@ export async function runIfMain(moduleUrl: string, s: Scenario): Promise<void> {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   const result = await runScenario(s, parseFaultArgs(process.argv.slice(2)));
   const failed = result.notRun === undefined && !passed(result);
-  out.line(result.notRun ? '0 passed, 0 failed, 1 skipped' : `${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`);
+  out.line(
+    result.notRun ? '0 passed, 0 failed, 1 skipped' : `${failed ? 0 : 1} passed, ${failed ? 1 : 0} failed`,
+  );
   process.exitCode = failed ? 1 : 0;
 }
