@@ -33,7 +33,7 @@ export const memory: Benchmark = {
       for (let b = 1; b <= batches; b++) {
         const ids: string[] = [];
         for (let i = 0; i < batch; i++) ids.push(await api.send(actor.id, `m${b}-${i}`));
-        await api.waitAllFinal(actor.id, ids, 20, 900_000);
+        await api.waitAllFinal(actor.id, ids, 200, 900_000);
         await new Promise((r) => setTimeout(r, 1000));
         const rss = await emu.rssBytes();
         samples.push(rss);
@@ -60,7 +60,7 @@ export const memory: Benchmark = {
             unit: '%',
           },
         ],
-        notes: [`batches of ${batch}, summary polled every 20 ms, RSS read 1 s after each batch ended`],
+        notes: [`batches of ${batch}, summary polled every 200 ms, RSS read 1 s after each batch ended`],
         data: { startRss, samples },
       };
     });

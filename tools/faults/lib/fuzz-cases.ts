@@ -1,5 +1,6 @@
 import type { FuzzTargets } from './fuzz-targets.js';
-import { body, CONTENT_TYPES, forgedJwt, HOSTILE_SEGMENTS, QUERIES, routeBody } from './fuzz-values.js';
+import { routeBody } from './fuzz-route-bodies.js';
+import { body, CONTENT_TYPES, forgedJwt, HOSTILE_SEGMENTS, QUERIES } from './fuzz-values.js';
 import type { Prng } from './prng.js';
 
 export const BASES = ['/actors/v2', '/v3/actors', '/actors'];
