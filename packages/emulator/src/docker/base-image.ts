@@ -34,6 +34,28 @@ export async function linkedLibraries(binary: string): Promise<string[]> {
   return [...libs];
 }
 
+let binary: Promise<{ path: string; hash: string }> | undefined;
+
+/**
+ * This process's node binary and its sha256, computed once: the binary cannot change under a running process, and
+ * hashing its ~100 MB on every call cost the dev loop a few hundred milliseconds per round.
+ */
+function nodeBinary(): Promise<{ path: string; hash: string }> {
+  binary ??= (async () => {
+    const path = await realpath(process.execPath);
+    return {
+      path,
+      hash: createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    };
+  })().catch((error: unknown) => {
+    binary = undefined;
+    throw error;
+  });
+  return binary;
+}
+
 /**
  * Builds `actorkit/node:<major>` (and `:<full version>`) unless an image built from the same node binary is
  * already there. Idempotent: a second call reports that nothing needed doing.
@@ -42,10 +64,7 @@ export async function ensureLocalBaseImage(
   images: ImageClient = new DockerImageClient(),
   onProgress?: (line: string) => void,
 ): Promise<BaseImageReport> {
-  const nodeBinary = await realpath(process.execPath);
-  const hash = createHash('sha256')
-    .update(await readFile(nodeBinary))
-    .digest('hex');
+  const { path: nodeBinaryPath, hash } = await nodeBinary();
   const existing = await images.inspect(LOCAL_BASE_IMAGE);
   if (existing?.labels[HASH_LABEL] === hash) {
     return {
@@ -57,13 +76,13 @@ export async function ensureLocalBaseImage(
   const context = await mkdtemp(join(tmpdir(), 'actorkit-base-'));
   try {
     const rootfs = join(context, 'rootfs');
-    const libs = await linkedLibraries(nodeBinary);
+    const libs = await linkedLibraries(nodeBinaryPath);
     for (const lib of libs) {
       await mkdir(join(rootfs, dirname(lib)), { recursive: true });
       await copyFile(lib, join(rootfs, lib)); // follows symlinks: the real file lands at the linked path
     }
     await mkdir(join(rootfs, 'usr/local/bin'), { recursive: true });
-    await copyFile(nodeBinary, join(rootfs, 'usr/local/bin/node'));
+    await copyFile(nodeBinaryPath, join(rootfs, 'usr/local/bin/node'));
     await mkdir(join(rootfs, 'tmp'), { recursive: true });
     await chmod(join(rootfs, 'tmp'), 0o1777);
     await mkdir(join(rootfs, 'app'), { recursive: true });
@@ -91,7 +110,7 @@ export async function ensureLocalBaseImage(
       image: LOCAL_BASE_IMAGE,
       built: true,
       message:
-        `built ${LOCAL_BASE_IMAGE} (also tagged ${LOCAL_BASE_REPO}:${process.versions.node}) from ${nodeBinary} ` +
+        `built ${LOCAL_BASE_IMAGE} (also tagged ${LOCAL_BASE_REPO}:${process.versions.node}) from ${nodeBinaryPath} ` +
         `and ${libs.length} shared libraries`,
     };
   } finally {
