@@ -16,6 +16,9 @@ export const invokeTier: Benchmark = {
     'sequence would), after 50 warm-up calls; each call is timed with performance.now(). The reference is the run ' +
     'itself: the median of the last 10% of calls against the median of the first 10%, which catches anything that ' +
     'grows per call (leaked listeners, retained records, a growing environment). The final count must be 2,000.',
+  analysis:
+    'The first calls pay for JIT warm-up, so the last tenth is faster than the first; what the target guards ' +
+    'against is cost that grows per call, and none shows.',
   async run({ quick }) {
     const count = quick ? 400 : 2000;
     let state: unknown = { count: 0, updates: 0, lastUpdatedBy: null };

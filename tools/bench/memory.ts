@@ -20,6 +20,9 @@ export const memory: Benchmark = {
     '100 executions (start-up, JIT and the first containers included): what is held for good per execution shows as ' +
     'growth from there to 1,000. Each execution keeps its record, log line and result in the store (on disk, so the ' +
     'SQLite page cache, capped by SQLite, is all that stays in memory).',
+  analysis:
+    'RSS settles over the first executions (the V8 heap sizes itself, the SQLite page cache fills, the Docker ' +
+    "client's sockets are pooled); the figure is the growth after that, from 100 to 1,000 executions.",
   async run({ quick }) {
     const batches = quick ? 3 : 10;
     const batch = quick ? 20 : 100;
