@@ -49,7 +49,7 @@ export const apiLoad: Benchmark = {
   title: 'API requests per second and p99 at 50 connections',
   about:
     'autocannon (from npm, in the benchmark process) drives 50 connections for 10 s per case, after a 2 s warm-up, ' +
-    'against the emulator in its own process (store on disk, synchronous=FULL; no executor, so messages stay queued: ' +
+    'against the emulator in its own process (store on disk, group commit; no executor, so messages stay queued: ' +
     'the executor paused) and against a bare Express app in its own process whose two handlers answer the very JSON ' +
     'bodies the emulator answered (captured first), parse the POST body, and send no ETag or X-Powered-By, as the ' +
     'emulator. The difference is what the emulator does per request: request log, CORS, body parsing, ' +

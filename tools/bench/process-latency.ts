@@ -36,7 +36,7 @@ export const processLatency: Benchmark = {
     '(its ACTORKIT_PROCESS_COMMAND) as a local process group. The reference spawns that same command from the ' +
     'benchmark with the environment the emulator gave it (read back from a warm-up execution), reading its output ' +
     "and timing until its streams close. What is left between the two is the emulator's own work: the HTTP request, " +
-    'the store (on disk, synchronous=FULL), the worker, the run directory and results socket, and the polling.',
+    'the store (on disk, group commit), the worker, the run directory and results socket, and the polling.',
   analysis:
     "Node's own start-up (about 40 ms here) is most of both. The emulator adds about 10 ms: the POST (the message " +
     "committed and flushed to disk), the worker's claim and bookkeeping writes, the run directory with its results " +
