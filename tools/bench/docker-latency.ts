@@ -21,7 +21,8 @@ export const dockerLatency: Benchmark = {
     'CLI, given exactly the environment the emulator gave its container (read back from a warm-up execution), timed ' +
     'from spawning the CLI to its exit (with --rm the CLI waits for the removal, as the emulator removes the ' +
     'container before it records COMPLETE). The two alternate, message by message, so both see the same machine. ' +
-    'The emulator runs in its own process with its store on disk (group commit: an acknowledged write is on disk), as `actorkit up` does.',
+    'The emulator runs in its own process with its store on disk (group commit: an acknowledged write is on ' +
+    'disk), as `actorkit up` does.',
   analysis:
     "Both sides pay for the same container: create, start, Node starting inside it, exit and removal; the engine's " +
     'work is most of the time. The emulator adds its HTTP request and store writes, the run directory whose results ' +

@@ -20,4 +20,7 @@ const server = app.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.stdin.on('close', stop); // the parent died without stopping us
+process.stdin.resume();

@@ -17,7 +17,7 @@ export class BareExpress implements AsyncDisposable {
     const child = spawn(
       process.execPath,
       ['--conditions=@actorkit/source', '--import', 'tsx', MAIN, JSON.stringify(bodies)],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] }, // stdin: closes when we die
     );
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
     return new BareExpress(child, (JSON.parse(line) as { url: string }).url);

@@ -49,3 +49,6 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// The parent holds our stdin open: when it dies without stopping us (killed, crashed), we stop too.
+process.stdin.on('close', stop);
+process.stdin.resume();

@@ -50,7 +50,7 @@ export class ChildEmulator implements AsyncDisposable {
     const child = spawn(
       process.execPath,
       [...extra, '--conditions=@actorkit/source', '--import', 'tsx', MAIN, JSON.stringify(options)],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env },
+      { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env }, // stdin: closes when we die
     );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
