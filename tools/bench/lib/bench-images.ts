@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerImageClient, ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '@actorkit/emulator';
+import { out } from './output.js';
 
 /** The benchmarks' trivial actor, as a file (process runs) and as an image (Docker runs). */
 export const TRIVIAL_SCRIPT = fileURLToPath(new URL('../actors/trivial.mjs', import.meta.url));
@@ -37,7 +38,14 @@ export async function buildImage(tag: string, files: ImageFile[], cmd: string[])
       join(context, 'Dockerfile'),
       `FROM ${LOCAL_BASE_IMAGE}\n${copies}\nCMD ${JSON.stringify(cmd)}\n`,
     );
-    await images.build(context, { tag, src: ['Dockerfile', ...files.map((f) => f.name)] });
+    const before = await images.inspect(tag);
+    const after = await images.build(context, { tag, src: ['Dockerfile', ...files.map((f) => f.name)] });
+    // The files changed: the tag moved, and the image it named before would be left dangling.
+    if (before && before.id !== after.id) {
+      await images
+        .remove(before.id)
+        .catch((e: unknown) => out.step(`the previous ${tag} stays: ${(e as Error).message}`));
+    }
   } finally {
     await rm(context, { recursive: true, force: true });
   }

@@ -38,6 +38,7 @@ function readState(text) {
   try {
     return JSON.parse(text);
   } catch {
+    // not JSON: the Python literal the service writes by default ({'total': 3, 'last': {'c0': 2}})
     return JSON.parse(
       text
         .replaceAll("'", '"')
