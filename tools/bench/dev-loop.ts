@@ -75,13 +75,15 @@ export const devLoop: Benchmark = {
     'an image FROM actorkit/node:20 with COPY dist, and `docker run --rm --network host -e ...` it with the ' +
     "environment the service gives, timed from the write to the container's exit.",
   analysis:
-    "A source-only save costs the watcher's 60 ms debounce, an incremental esbuild bundle (about 100 ms, with an " +
-    'inline source map), the image plan (a few ms since the fix above; it hashed the 100 MB node binary on every ' +
-    'round before), the actor update, and one fixture run in a fresh container (about 300 ms, as in docker-latency) ' +
-    'followed by polling. By hand, the same bundle and the same fresh container cost the same, and the `docker ' +
-    'build` between them is cheap on this machine (the legacy builder with a warm layer cache, 150-250 ms for a COPY ' +
-    'of dist). The dev loop saves that build and pays its debounce and polling, so half the by-hand time is out of ' +
-    'reach while a build is this cheap and each execution needs a fresh container; the 1 s target is met with room.',
+    "A source-only save costs the watcher's 60 ms debounce, an incremental esbuild bundle (about 100 ms in the " +
+    'dev loop, with its entry and native packages staged each round), the image plan (a few ms since the fix above; ' +
+    'it hashed the 100 MB node binary on every round before: 200-500 ms), the actor update, and one fixture run in a ' +
+    'fresh container with polling (about 300 ms, as in docker-latency). By hand on this machine, in a separate ' +
+    'measurement: bundle about 65 ms, `docker build` 260-320 ms (the legacy builder, warm layer cache, COPY of ' +
+    'dist), `docker run` 220-330 ms. The dev loop saves the build, but each execution still needs a fresh container, ' +
+    'which alone is about half of the by-hand time here: even with no overhead of its own the ratio could not go ' +
+    'much below 0.5, and with the debounce and the bundle it lands near 0.7. Shortening the debounce and the ' +
+    'bundle (no inline source map) would gain some tens of ms; the 1 s target is met with room.',
   async run({ quick }) {
     const edits = quick ? 3 : 10;
     const handEdits = quick ? 2 : 5;

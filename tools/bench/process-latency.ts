@@ -38,7 +38,7 @@ export const processLatency: Benchmark = {
     "and timing until its streams close. What is left between the two is the emulator's own work: the HTTP request, " +
     'the store (on disk, group commit), the worker, the run directory and results socket, and the polling.',
   analysis:
-    "Node's own start-up (about 40 ms here) is most of both. The emulator adds about 10 ms: the POST (the message " +
+    "Node's own start-up (about 40 ms here) is most of both. The emulator adds 5-15 ms: the POST (the message " +
     "committed and flushed to disk), the worker's claim and bookkeeping writes, the run directory with its results " +
     'socket and pid file, /proc sampling, the final writes, and on average half of the 5 ms poll. This ratio moves ' +
     "most with the machine's load: on two cores the polling client and the emulator compete with the child for CPU, " +

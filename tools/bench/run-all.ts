@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark, one after another, then docs/benchmarks.md regenerated from the figures.
  * `npm run bench -- <name> [<name>...]` runs only those (the doc is left alone); `--quick` uses small counts (for
- * development; never written to the doc); `--no-wait` skips waiting for a quiet machine.
+ * development; never written to the doc); `--no-wait` skips waiting for a quiet machine; `--report <run.json>`
+ * re-renders the doc from a saved full run.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiLoad } from './api-load.js';
 import { devLoop } from './dev-loop.js';
@@ -12,7 +13,14 @@ import { invokeTier } from './invoke-tier.js';
 import { memory } from './memory.js';
 import { processLatency } from './process-latency.js';
 import { throughput } from './throughput.js';
-import { parseBenchArgs, printResult, saveRun, targetLine, type BenchResult } from './lib/benchmark.js';
+import {
+  parseBenchArgs,
+  printResult,
+  saveRun,
+  targetLine,
+  type BenchResult,
+  type RunRecord,
+} from './lib/benchmark.js';
 import { REPO_ROOT } from './lib/emulator-process.js';
 import { waitForQuietMachine } from './lib/load-wait.js';
 import { describeMachine, machineLine } from './lib/machine.js';
@@ -22,6 +30,15 @@ import { renderReport } from './lib/report.js';
 export const BENCHMARKS = [dockerLatency, processLatency, throughput, apiLoad, invokeTier, memory, devLoop];
 
 const args = parseBenchArgs(process.argv.slice(2));
+const reportAt = process.argv.indexOf('--report');
+if (reportAt >= 0) {
+  // Re-renders docs/benchmarks.md from a saved full run (after its explanations changed), without measuring again.
+  const file = process.argv[reportAt + 1] ?? '';
+  const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+  await writeFile(join(REPO_ROOT, 'docs', 'benchmarks.md'), renderReport(record, BENCHMARKS));
+  out.line(`wrote docs/benchmarks.md from ${file}`);
+  process.exit(0);
+}
 const unknown = args.names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
 if (unknown.length) {
   out.error(
