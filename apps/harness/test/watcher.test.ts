@@ -40,4 +40,14 @@ describe('the actor watcher', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(batches).toHaveLength(1);
   });
+
+  it('reports a second save that chokidar throttles away (within 50 ms of the first)', async () => {
+    const batches: ChangeBatch[] = [];
+    await using _watcher = await ActorWatcher.start({ dir, debounceMs: 20, onBatch: (b) => batches.push(b) });
+    await writeFile(join(dir, 'src/actor.ts'), 'broken(');
+    await until(() => batches[0]);
+    await writeFile(join(dir, 'src/actor.ts'), 'fixed()');
+    const second = await until(() => batches[1]);
+    expect(second.files).toEqual(['src/actor.ts']);
+  });
 });

@@ -11,6 +11,8 @@ interface DevRecord {
 export interface ActorRegistration {
   actor: Actor;
   created: boolean;
+  /** False when the registration already matched: nothing was sent. */
+  changed: boolean;
   ms: number;
 }
 
@@ -77,7 +79,7 @@ export class ActorSync {
         actor = await this.client.update(current.id, { ...request, force: imageRebuilt });
       }
     } else {
-      return { actor: current, created: false, ms: Math.round(performance.now() - started) };
+      return { actor: current, created: false, changed: false, ms: Math.round(performance.now() - started) };
     }
     const records = await this.records();
     records[this.client.baseUrl] = { actorId: actor.id };
@@ -86,6 +88,7 @@ export class ActorSync {
     return {
       actor,
       created: !current || current.id !== actor.id,
+      changed: true,
       ms: Math.round(performance.now() - started),
     };
   }

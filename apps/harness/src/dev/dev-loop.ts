@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ActorsClient } from '@actorkit/api';
+import type { Actor, ActorRequest, ActorsClient } from '@actorkit/api';
 import {
   ActorCompiler,
   ActorImageBuilder,
@@ -17,6 +17,21 @@ import { actorRequest, ActorSync } from './actor-sync.js';
 import type { DevEventSink } from './events.js';
 import { runFixture } from './run-fixtures.js';
 import { ActorWatcher } from './watcher.js';
+
+/** Files whose change can alter the image or the registration; any other change is source only. */
+const BUILD_INPUTS = new Set([
+  'Dockerfile',
+  'package.json',
+  'package-lock.json',
+  'actor.json',
+  '.dockerignore',
+]);
+
+/** What a good round leaves for the next: a source-only save skips the image plan and the actor sync. */
+interface Settled {
+  request: string;
+  actor: Actor;
+}
 
 export interface DevLoopOptions {
   project: ActorProject;
@@ -36,6 +51,7 @@ export class DevLoop implements AsyncDisposable {
   private round = 0;
   private current: { abort: AbortController; done: Promise<boolean> } | null = null;
   private watcher: ActorWatcher | undefined;
+  private settled: Settled | null = null;
   private readonly compiler: ActorCompiler;
   private readonly images: ImageClient;
   private readonly sync: ActorSync;
@@ -133,8 +149,17 @@ export class DevLoop implements AsyncDisposable {
     }
     signal.throwIfAborted();
 
+    const sourceOnly =
+      changed !== null && this.settled !== null && changed.every((f) => !BUILD_INPUTS.has(f));
     let rebuilt = false;
-    if (this.options.executor === 'docker') {
+    if (this.options.executor === 'docker' && sourceOnly && builder.mountsSource) {
+      emit({
+        type: 'build.skipped',
+        round,
+        image: project.image,
+        reason: 'image current: a source-only change reaches the next container through the dev mount',
+      });
+    } else if (this.options.executor === 'docker') {
       const plan = await builder.plan(changed);
       if (plan.rebuildReason) {
         emit({
@@ -177,40 +202,15 @@ export class DevLoop implements AsyncDisposable {
     }
     signal.throwIfAborted();
 
-    const registration = await this.sync.sync(
-      actorRequest(project, this.localEnvironment(project, builder)),
-      rebuilt,
-    );
-    const { actor } = registration;
-    if (registration.created || rebuilt || registration.ms > 0) {
-      emit({
-        type: registration.created ? 'actor.registered' : 'actor.updated',
-        round,
-        actorId: actor.id,
-        image: actor.image,
-        revision: actor.revision,
-        ms: registration.ms,
-      });
-    }
-    const t = performance.now();
-    const ready = await this.sync.waitReady(actor.id, signal);
-    emit({
-      type: 'actor.ready',
-      round,
-      actorId: actor.id,
-      status: ready.status,
-      ms: Math.round(performance.now() - t),
-      message: ready.statusMessage || undefined,
-    });
-    if (ready.status !== 'READY') {
-      emit({
-        type: 'error',
-        round,
-        kind: 'user',
-        message: `actor ${actor.id} is ${ready.status}: ${ready.statusMessage}`,
-      });
-      return finish(false, 0);
-    }
+    const request = actorRequest(project, this.localEnvironment(project, builder));
+    const requestKey = JSON.stringify(request);
+    const settled = this.settled;
+    this.settled = null; // set again only when this round ends well
+    const actor =
+      !rebuilt && settled?.request === requestKey
+        ? settled.actor
+        : await this.register(round, request, rebuilt, signal);
+    if (!actor) return finish(false, 0);
 
     let failed = 0;
     for (const fixture of await loadFixtures(project)) {
@@ -231,7 +231,48 @@ export class DevLoop implements AsyncDisposable {
     const typeErrors = await this.startTypecheck(round);
     signal.removeEventListener('abort', onAbort);
     signal.throwIfAborted();
+    if (failed === 0) this.settled = { request: requestKey, actor };
     return finish(failed === 0 && typeErrors === 0, failed);
+  }
+
+  /** Registers or updates the actor as actor.json says, and waits until it is READY; null when it is not. */
+  private async register(
+    round: number,
+    request: ActorRequest,
+    rebuilt: boolean,
+    signal: AbortSignal,
+  ): Promise<Actor | null> {
+    const { emit } = this.options;
+    const registration = await this.sync.sync(request, rebuilt);
+    const { actor } = registration;
+    if (registration.changed) {
+      emit({
+        type: registration.created ? 'actor.registered' : 'actor.updated',
+        round,
+        actorId: actor.id,
+        image: actor.image,
+        revision: actor.revision,
+        ms: registration.ms,
+      });
+    }
+    const t = performance.now();
+    const ready = await this.sync.waitReady(actor.id, signal);
+    emit({
+      type: 'actor.ready',
+      round,
+      actorId: actor.id,
+      status: ready.status,
+      ms: Math.round(performance.now() - t),
+      message: ready.statusMessage || undefined,
+    });
+    if (ready.status === 'READY') return ready;
+    emit({
+      type: 'error',
+      round,
+      kind: 'user',
+      message: `actor ${actor.id} is ${ready.status}: ${ready.statusMessage}`,
+    });
+    return null;
   }
 
   /** Type-checks the actor; resolves with the number of type errors (0 when not checked). */

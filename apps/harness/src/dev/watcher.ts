@@ -1,5 +1,5 @@
-import type { Stats } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ignoreRules, type Ignore } from '@actorkit/build';
 
@@ -22,6 +22,9 @@ const ALWAYS_IGNORED = [
   '___jb_tmp___',
   '___jb_old___',
 ];
+
+/** chokidar reports at most one change of a path per this many milliseconds, dropping the rest. */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
 
 /** The paths a change was seen at, relative to the watched folder, after one quiet period. */
 export interface ChangeBatch {
@@ -48,7 +51,10 @@ export function loadIgnore(dir: string): Promise<Ignore> {
 export class ActorWatcher implements AsyncDisposable {
   private watcher: FSWatcher | undefined;
   private pending = new Set<string>();
+  /** Each reported file's modification time when its batch went out. */
+  private reported = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   private constructor(
     private readonly options: ActorWatcherOptions,
@@ -75,13 +81,13 @@ export class ActorWatcher implements AsyncDisposable {
       ignored: (path, stats) => this.isIgnored(path, stats),
       awaitWriteFinish: false,
     });
-    watcher.on('all', (_event, path) => this.record(path));
+    watcher.on('all', (event, path) => this.record(path, event === 'change' || event === 'add'));
     watcher.on('error', (error) => this.options.onError?.(error as Error));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.watcher = watcher;
   }
 
-  private record(path: string): void {
+  private record(path: string, isFile = true): void {
     const rel = relative(this.options.dir, path).split(sep).join('/');
     if (rel === '.dockerignore') {
       loadIgnore(this.options.dir).then(
@@ -90,17 +96,36 @@ export class ActorWatcher implements AsyncDisposable {
       );
     }
     this.pending.add(rel);
+    // chokidar drops a second change of a file within 50 ms of the first: look again once that window has passed.
+    if (isFile) setTimeout(() => this.recheck(rel), CHOKIDAR_CHANGE_THROTTLE_MS + 15).unref();
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 60);
+    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 20);
+  }
+
+  private mtime(rel: string): number {
+    try {
+      return statSync(join(this.options.dir, rel)).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
+      throw error;
+    }
+  }
+
+  /** A change chokidar throttled away shows as a newer modification time than the last batch saw. */
+  private recheck(rel: string): void {
+    if (this.closed || this.pending.has(rel)) return;
+    if (this.mtime(rel) !== this.reported.get(rel)) this.record(join(this.options.dir, rel));
   }
 
   private flush(): void {
     const files = [...this.pending].sort();
     this.pending.clear();
+    for (const rel of files) this.reported.set(rel, this.mtime(rel));
     if (files.length) this.options.onBatch({ files });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
+    this.closed = true;
     clearTimeout(this.timer);
     await this.watcher?.close();
   }
