@@ -17,7 +17,11 @@ export type WorkerStatus = (typeof WORKER_STATUSES)[number];
 
 /** addWorker body: `{num}`, the number of workers to ensure are running. */
 export const AddWorkersRequestSchema = z.object({
-  num: formInt().pipe(z.number().int().min(1, 'num must be at least 1')).default(1),
+  num: formInt()
+    .pipe(
+      z.number().int().min(1, 'num must be at least 1').max(50, 'num may be at most 50 workers at a time'),
+    )
+    .default(1),
 });
 export type AddWorkersRequest = z.input<typeof AddWorkersRequestSchema>;
 

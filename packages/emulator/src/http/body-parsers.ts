@@ -21,6 +21,23 @@ export function rawJsonBody(req: IncomingMessage): string | undefined {
   return rawJson.get(req);
 }
 
+/** How deep a JSON body may nest: enough for any real state or message, far from what overflows a stack. */
+export const MAX_JSON_DEPTH = 200;
+
+/** How deep a parsed JSON value nests (0 for a scalar), counted without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, d + 1);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
 /**
  * JSON (any JSON value, so state may be a string) and form bodies. `curl -d '{"image": ...}'` sends JSON as a form
  * (curl's default content type): a form whose only key is a JSON object and whose value is empty is read as JSON.
@@ -34,6 +51,18 @@ export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
       verify: (req, _res, buf) => void rawJson.set(req, buf.toString('utf8')),
     }),
     express.urlencoded({ limit: limits.maxBodyBytes, extended: false }),
+    (req, _res, next) => {
+      const depth = jsonDepth(req.body);
+      if (depth > MAX_JSON_DEPTH) {
+        next(
+          HttpError.badRequest(
+            `the JSON body nests more than ${MAX_JSON_DEPTH} levels deep, which is all that is accepted: flatten it`,
+          ),
+        );
+        return;
+      }
+      next();
+    },
     (req, _res, next) => {
       if (req.is('application/x-www-form-urlencoded') && req.body && typeof req.body === 'object') {
         const entries = Object.entries(req.body as Record<string, unknown>);

@@ -45,14 +45,19 @@ export function aliasParam(ctx: EmulatorContext, req: Request): AliasRecord {
   return alias;
 }
 
+/** The largest `limit` or `offset` (what the store's integers hold with room to add them). */
+const MAX_PAGING = 2_147_483_647;
+
 /** `limit` and `offset` query parameters (the seed's paging). */
 export function paging(req: Request): { limit: number; offset: number } {
   const read = (name: string, fallback: number, min: number): number => {
     const raw = req.query[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (typeof raw !== 'string' || !Number.isInteger(n) || n < min) {
-      throw HttpError.badRequest(`${name} must be an integer of at least ${min}, got ${JSON.stringify(raw)}`);
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > MAX_PAGING) {
+      throw HttpError.badRequest(
+        `${name} must be an integer from ${min} to ${MAX_PAGING}, got ${JSON.stringify(raw)}`,
+      );
     }
     return n;
   };

@@ -84,6 +84,16 @@ export class MessagesStore {
     return rows.sort((a, b) => a.seq - b.seq).map((r) => r.execution_id);
   }
 
+  /** The executions of claimed messages (at start-up: what a dead worker had taken). */
+  claimedExecutionIds(): string[] {
+    const rows = this.db
+      .prepare('SELECT execution_id FROM messages WHERE claimed_by IS NOT NULL ORDER BY seq')
+      .all() as {
+      execution_id: string;
+    }[];
+    return rows.map((r) => r.execution_id);
+  }
+
   /** Puts every claimed message back in its queue (at start-up: nothing runs them any more). */
   releaseClaims(): number {
     return this.db

@@ -28,7 +28,14 @@ export async function recover(ctx: PoolContext): Promise<RecoveryReport> {
   if ((await ctx.executor.health()).ok) leftovers = await ctx.executor.removeLeftovers();
   const interrupted = store.transaction(() => {
     const ids: string[] = [];
-    for (const execution of store.executionsLeftRunning()) {
+    // RUNNING, or claimed with a start time (its container was being started): either may have run.
+    const started = store.messages
+      .claimedExecutionIds()
+      .map((id) => store.executions.get(id))
+      .filter(
+        (e): e is NonNullable<typeof e> => e !== null && e.status === 'SUBMITTED' && e.startTime !== null,
+      );
+    for (const execution of [...store.executionsLeftRunning(), ...started]) {
       store.finish(execution.id, {
         status: 'ERROR',
         statusMessage: INTERRUPTED_MESSAGE,

@@ -73,10 +73,12 @@ export async function runExecution(
   const spec = specFor(ctx, actor, message, workerId, token);
   debug('execution %s of %s on worker %s', executionId, actor.id, workerId);
 
+  // A start time before the container starts (status still SUBMITTED): should the emulator die from here on, the
+  // execution may have run, and recovery ends it as interrupted instead of running it a second time.
+  store.executions.update(executionId, { startTime: new Date().toISOString(), statusMessage: '' });
   const running = await executor.start(spec, {
     onStarted: ({ handle, startTime }) => {
       store.markRunning(executionId, workerId, startTime);
-      store.executions.update(executionId, { statusMessage: '' });
       store.workers.update(actor.id, workerId, { cid: handle });
     },
     onLog: (chunk) => logs.push(chunk),
@@ -96,6 +98,7 @@ export async function runExecution(
         store.executions.update(executionId, {
           status: 'SUBMITTED',
           workerId: null,
+          startTime: null,
           statusMessage: waitingNote(health.message),
         });
       });

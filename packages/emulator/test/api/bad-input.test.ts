@@ -23,10 +23,34 @@ describe('bad input answers a 4xx envelope that says what to fix', () => {
   it('bad paging', async () => {
     expectError(await raw(emu, 'GET', '/actors/v2?limit=-1', { token }), 400, /limit must be an integer/);
     expectError(
+      await raw(emu, 'GET', `/actors/v2/${actorId}/executions?offset=99999999999999999999`, { token }),
+      400,
+      /offset must be an integer from 0 to 2147483647/,
+    );
+    expectError(
       await raw(emu, 'GET', `/actors/v2/${actorId}/executions?offset=x`, { token }),
       400,
       /offset must be an integer/,
     );
+  });
+
+  it('JSON nested too deep for any real state', async () => {
+    const res = await raw(emu, 'POST', `/actors/v2/${actorId}/state`, {
+      token,
+      body: '['.repeat(1000) + ']'.repeat(1000),
+      headers: { 'content-type': 'application/json' },
+    });
+    expectError(res, 400, /nests more than 200 levels deep/);
+    const fine = await raw(emu, 'POST', `/actors/v2/${actorId}/state`, {
+      token,
+      json: { a: { b: [1, [2]] } },
+    });
+    expect(fine.status).toBe(200);
+  });
+
+  it('more workers at once than the cap', async () => {
+    const res = await raw(emu, 'POST', `/actors/v2/${actorId}/workers`, { token, json: { num: 200000 } });
+    expectError(res, 400, /num may be at most 50/);
   });
 
   it('malformed JSON', async () => {

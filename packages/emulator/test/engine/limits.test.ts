@@ -101,7 +101,11 @@ describe.each(EXECUTOR_KINDS)(
         // the worker record names what runs: the container id (Docker) or the process group's pid (local)
         const { cid } = await client.getWorker(actorId, running.workerId!);
         if (kind === 'docker') await new DockerContainerClient().kill(cid!, 'SIGKILL');
-        else process.kill(-Number(cid), 'SIGKILL');
+        else {
+          // never kill(-0) or kill(-1): those signal this test's own process group, or everything
+          expect(Number(cid)).toBeGreaterThan(1);
+          process.kill(-Number(cid), 'SIGKILL');
+        }
         const execution = await waitForFinal(client, actorId, executionId, 20_000);
         expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 137 });
         expect(execution.statusMessage).toMatch(/killed by SIGKILL \(exit 137\) from outside the emulator/);

@@ -171,6 +171,22 @@ describe('worker pool', () => {
     expect(f.executor.started.map((s) => s.env.MSG)).toEqual(['a', 'b']);
   });
 
+  it('recovers at start: a claimed message whose container was being started ends as interrupted, not re-run', async () => {
+    await using f = poolFixture();
+    const actor = f.addActor({ stateless: false });
+    const starting = f.send(actor, 'was starting');
+    const queued = [f.send(actor, 'a'), f.send(actor, 'b')];
+    f.mailbox.claim(actor.id, 'deadworker');
+    f.store.executions.update(starting.id, { startTime: new Date().toISOString() }); // still SUBMITTED
+    f.mailbox.claim(actor.id, 'deadworker'); // 'a': claimed, never started
+    const report = await f.pool.start();
+    expect(report.interrupted).toEqual([starting.id]);
+    expect(report.released).toBe(1);
+    expect(f.store.executions.get(starting.id)).toMatchObject({ status: 'ERROR', statusMessage: INTERRUPTED_MESSAGE });
+    await eventually(() => queued.every((e) => f.store.executions.get(e.id)?.status === 'COMPLETE'));
+    expect(f.executor.started.map((s) => s.env.MSG)).toEqual(['a', 'b']);
+  });
+
   it('sends cron messages when due and advances the schedule', async () => {
     await using f = poolFixture();
     await f.pool.start();
