@@ -1,22 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { createOutput } from '../src/output.js';
-
-function capture(tty = false) {
-  const text = { out: '', err: '' };
-  const stream = (key: 'out' | 'err') =>
-    Object.assign(
-      new Writable({
-        write(chunk, _enc, done) {
-          text[key] += String(chunk);
-          done();
-        },
-      }),
-      { isTTY: tty },
-    );
-  return { text, out: createOutput({ stdout: stream('out'), stderr: stream('err'), env: {} }) };
-}
+import { capture } from './cli-fixture.js';
 
 describe('the actorkit command router', () => {
   it('prints help (exit 0), the version, and rejects unknown commands with exit 2', async () => {

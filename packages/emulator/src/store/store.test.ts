@@ -4,39 +4,17 @@ import { Mailbox, PURGED_MESSAGE } from '../mailbox/mailbox.js';
 import { LOG_CAP_BYTES, LOG_CAP_NOTE } from './logs-store.js';
 import type { ActorRecord } from './records.js';
 import { Store } from './store.js';
+import { actorRecord } from '../../test/actor-record.js';
 
 function actor(id: string, extra: Partial<ActorRecord> = {}): ActorRecord {
-  return {
-    id,
+  return actorRecord(id, {
     tenant: 'T',
     owner: 'o',
-    name: null,
     image: 'img',
-    description: '',
-    status: 'SUBMITTED',
-    statusMessage: '',
-    stateless: true,
-    privileged: false,
-    defaultEnvironment: {},
-    token: true,
-    useContainerUid: false,
-    maxWorkers: null,
-    memLimit: null,
-    maxCpus: null,
-    queue: 'default',
-    hints: [],
-    link: '',
-    webhook: '',
-    cronSchedule: null,
-    cronOn: false,
-    cronNextEx: null,
-    logEx: null,
-    runAsExecutor: false,
-    revision: 1,
     createTime: '',
     lastUpdateTime: '',
     ...extra,
-  };
+  });
 }
 
 function setup() {

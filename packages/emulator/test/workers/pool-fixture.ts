@@ -4,43 +4,13 @@ import type { ActorRecord } from '../../src/store/records.js';
 import { ExecutorWorkerPool } from '../../src/workers/worker-pool.js';
 import type { WorkerPoolOptions } from '../../src/workers/pool-context.js';
 import { FakeExecutor } from './fake-executor.js';
+import { actorRecord } from '../actor-record.js';
 
 let n = 0;
 
-export function actorRecord(patch: Partial<ActorRecord> = {}): ActorRecord {
-  const now = new Date().toISOString();
+export function nextActorRecord(patch: Partial<ActorRecord> = {}): ActorRecord {
   n++;
-  return {
-    id: `actor${String(n).padStart(8, '0')}`,
-    tenant: 'DEV',
-    owner: 'tester',
-    name: `a${n}`,
-    image: 'test/image:1',
-    description: '',
-    status: 'SUBMITTED',
-    statusMessage: '',
-    stateless: true,
-    privileged: false,
-    defaultEnvironment: {},
-    token: true,
-    useContainerUid: false,
-    maxWorkers: null,
-    memLimit: null,
-    maxCpus: null,
-    queue: 'default',
-    hints: [],
-    link: '',
-    webhook: '',
-    cronSchedule: null,
-    cronOn: false,
-    cronNextEx: null,
-    logEx: null,
-    runAsExecutor: false,
-    revision: 1,
-    createTime: now,
-    lastUpdateTime: now,
-    ...patch,
-  };
+  return actorRecord(`actor${String(n).padStart(8, '0')}`, { name: `a${n}`, ...patch });
 }
 
 /** A pool over an in-memory store and a fake executor, disposed with `await using`. */
@@ -65,7 +35,7 @@ export function poolFixture(options: Partial<WorkerPoolOptions> = {}) {
     executor,
     pool,
     addActor(patch: Partial<ActorRecord> = {}) {
-      const actor = actorRecord(patch);
+      const actor = nextActorRecord(patch);
       store.createActor(actor);
       return actor;
     },
