@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ActorsClient } from '@actorkit/api';
+import type { ActorsClient } from '@actorkit/api';
 import { ActorProjectError, loadActorProject } from '@actorkit/build';
 import { TOKEN_FILE } from '@actorkit/emulator';
+import { connect as connectApi } from '../connection.js';
 import { DevLoop } from '../dev/dev-loop.js';
 import { eventPrinter } from '../dev/render.js';
 import {
@@ -61,21 +60,21 @@ async function connect(values: Record<string, string | boolean | undefined>): Pr
   if (executor !== 'docker' && executor !== 'process') {
     throw new UsageError(`--api-executor must be docker or process, got "${executor}"`, 'dev');
   }
-  let token = (values['api-token'] as string | undefined) ?? process.env.ACTORKIT_TOKEN;
-  if (!token) {
-    const file = join(resolve((values['data-dir'] as string | undefined) ?? '.actorkit'), TOKEN_FILE);
-    token = (await readFile(file, 'utf8').catch(() => '')).trim();
-    if (!token)
-      throw new UsageError(
-        `no token for ${api}: pass --api-token, set ACTORKIT_TOKEN, or point --data-dir at the emulator's data`,
-        'dev',
-      );
+  const connection = connectApi(
+    {
+      api,
+      token: values['api-token'] as string | undefined,
+      'data-dir': values['data-dir'] as string | undefined,
+    },
+    { command: 'dev' },
+  );
+  if (connection.credentials.kind === 'none') {
+    throw new UsageError(
+      `no token for ${api}: pass --api-token, set ACTORKIT_TOKEN, or point --data-dir at the emulator's data`,
+      'dev',
+    );
   }
-  return {
-    client: new ActorsClient({ baseUrl: api, credentials: { kind: 'bearer', token } }),
-    executor,
-    launched: null,
-  };
+  return { client: connection.client, executor, launched: null };
 }
 
 /** `actorkit dev`: the save -> result loop. */
