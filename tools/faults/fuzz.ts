@@ -99,13 +99,21 @@ export const fuzz: Scenario = {
         transport === '',
         transport || 'no connection failure or time-out',
       );
-      const after = await fetch(`${emu.url}/actors/v2/${targets.actors[0] ?? ''}`, {
-        headers: { authorization: `Bearer ${emu.token}` },
+      // The fuzzer may have deleted any actor it was given, so liveness is judged on what it cannot take away:
+      // the list answers, and a fresh actor can be registered and read back.
+      const auth = { authorization: `Bearer ${emu.token}` };
+      const list = await fetch(`${emu.url}/actors/v2`, { headers: auth });
+      const created = await fetch(`${emu.url}/actors/v2`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ image: 'actorkit/after-fuzz:1', name: 'after-fuzz' }),
       });
+      const id = created.ok ? ((await created.json()) as { result?: { id?: string } }).result?.id : undefined;
+      const readBack = id ? await fetch(`${emu.url}/actors/v2/${id}`, { headers: auth }) : undefined;
       checks.check(
         'the server is still up and answers',
-        emu.alive && after.status === 200,
-        `pid ${emu.pid}, GET answered ${after.status}`,
+        emu.alive && list.status === 200 && created.ok && readBack?.status === 200,
+        `pid ${emu.pid}; list ${list.status}, register ${created.status}, read back ${readBack?.status ?? 'not tried'}`,
       );
     } finally {
       closeFuzzAgent();
