@@ -47,3 +47,7 @@ export const MAX_RESULT_BYTES = 131_072;
 
 /** The message a cron execution receives. */
 export const CRON_MESSAGE = 'This is your cron execution';
+
+/** The three content types a message can carry, as `_abaco_Content_Type` names them. */
+export const MESSAGE_CONTENT_TYPES = ['str', 'application/json', 'application/octet-stream'] as const;
+export type MessageContentType = (typeof MESSAGE_CONTENT_TYPES)[number];

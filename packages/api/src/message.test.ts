@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectIssueAt } from '../test/expect-issue.js';
 import { messageResponse, messages } from '../test/fixtures-camel.js';
-import {
-  ActorMessageResponseSchema,
-  ActorMessagesSchema,
-  MESSAGE_CONTENT_TYPES,
-  MessageRequestSchema,
-} from './message.js';
+import { MESSAGE_CONTENT_TYPES } from './container.js';
+import { ActorMessageResponseSchema, ActorMessagesSchema, MessageRequestSchema } from './message.js';
 
 describe('message schemas', () => {
   it('MessageRequestSchema takes a message and writes it as text', () => {

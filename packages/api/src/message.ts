@@ -21,7 +21,3 @@ export const ActorMessageResponseSchema = z.looseObject({
   _links: LinksSchema.default({}),
 });
 export type ActorMessageResponse = z.output<typeof ActorMessageResponseSchema>;
-
-/** The three content types a message can carry, as `_abaco_Content_Type` names them. */
-export const MESSAGE_CONTENT_TYPES = ['str', 'application/json', 'application/octet-stream'] as const;
-export type MessageContentType = (typeof MESSAGE_CONTENT_TYPES)[number];

@@ -1,4 +1,9 @@
-import { ABACO_ENV, MESSAGE_CONTENT_TYPES, RESERVED_ENV_NAMES, type MessageContentType } from '@actorkit/api';
+import {
+  ABACO_ENV,
+  MESSAGE_CONTENT_TYPES,
+  RESERVED_ENV_NAMES,
+  type MessageContentType,
+} from '@actorkit/api/container';
 import { ActorEnvironmentError } from './errors.js';
 import { parseStructured } from './message-text.js';
 

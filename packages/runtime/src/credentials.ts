@@ -1,4 +1,5 @@
-import { ABACO_ENV, FLAVOUR_BASE_PATHS, type ActorsClientOptions } from '@actorkit/api';
+import type { ActorsClientOptions } from '@actorkit/api';
+import { ABACO_ENV, FLAVOUR_BASE_PATHS } from '@actorkit/api/container';
 import { ActorEnvironmentError } from './errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -1,4 +1,4 @@
-import { ACTORKIT_ENV, parsePythonLiteral } from '@actorkit/api';
+import { ACTORKIT_ENV, parsePythonLiteral } from '@actorkit/api/container';
 import { ActorEnvironmentError } from './errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -1,4 +1,4 @@
-import { MAX_RESULT_BYTES } from '@actorkit/api';
+import { MAX_RESULT_BYTES } from '@actorkit/api/container';
 import { ResultError } from './errors.js';
 
 /** A JSON value, as `JSON.stringify` writes it. */

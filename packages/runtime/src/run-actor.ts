@@ -1,4 +1,4 @@
-import { ABACO_ENV } from '@actorkit/api';
+import { ABACO_ENV } from '@actorkit/api/container';
 import type { z } from 'zod';
 import type { ActorDefinition, HandlerContext, HandlerResult, RunOutcome } from './actor-types.js';
 import { runWithExecution } from './current-execution.js';
