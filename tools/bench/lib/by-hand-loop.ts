@@ -55,63 +55,79 @@ async function plainBundler(dir: string): Promise<{ bundle(): Promise<boolean>; 
 /**
  * What a developer does by hand after a save, without the dev loop: bundle (their own esbuild step: one file, with
  * no vendor split), `docker build` the image (FROM actorkit/node:20, COPY dist), `docker run --rm` it with the
- * environment the service gives. Answers ms from the write to the container's exit, per edit.
+ * environment the service gives. `edit(i)` answers ms from the write to the container's exit.
  */
-export async function byHandEdits(
-  copy: ActorCopy,
-  edits: number,
-  onEdit: (i: number, ms: number) => void,
-): Promise<number[]> {
-  const project = await loadActorProject(copy.dir);
-  await writeBundleEntry(project);
-  const bundler = await plainBundler(copy.dir);
-  const dockerDir = await mkdtemp(join(tmpdir(), 'actorkit-bench-byhand-'));
-  const dockerfile = join(dockerDir, 'Dockerfile');
-  await writeFile(
-    dockerfile,
-    `FROM ${LOCAL_BASE_IMAGE}\nWORKDIR /app\nCOPY dist/ /app/dist/\nCMD ["node", "/app/dist/actor.mjs"]\n`,
-  );
-  await writeFile(join(copy.dir, '.dockerignore'), 'src\nfixtures\n.actorkit\n');
-  const imageIds: string[] = [];
-  const times: number[] = [];
-  try {
-    if (!(await bundler.bundle())) throw new Error('the copy of examples/hello does not compile');
-    for (let i = 1; i <= edits; i++) {
-      const marker = `ByHand ${i}:`;
-      const env = executionEnv(
-        { message: 'Ada', env: { GREETING: 'Hello' }, actorName: 'hello' },
-        { actorId: 'BYHAND', executionId: `BYHAND${i}`, username: 'bench' },
+export class ByHandLoop implements AsyncDisposable {
+  private readonly imageIds: string[] = [];
+  /** Per edit: ms of the bundle, the `docker build` and the `docker run`. */
+  readonly parts: { bundle: number; build: number; run: number }[] = [];
+
+  private constructor(
+    private readonly copy: ActorCopy,
+    private readonly bundler: Awaited<ReturnType<typeof plainBundler>>,
+    private readonly dockerDir: string,
+  ) {}
+
+  static async open(copy: ActorCopy): Promise<ByHandLoop> {
+    const project = await loadActorProject(copy.dir);
+    await writeBundleEntry(project);
+    const bundler = await plainBundler(copy.dir);
+    const dockerDir = await mkdtemp(join(tmpdir(), 'actorkit-bench-byhand-'));
+    const loop = new ByHandLoop(copy, bundler, dockerDir);
+    try {
+      await writeFile(
+        join(dockerDir, 'Dockerfile'),
+        `FROM ${LOCAL_BASE_IMAGE}\nWORKDIR /app\nCOPY dist/ /app/dist/\nCMD ["node", "/app/dist/actor.mjs"]\n`,
       );
-      const defined = Object.fromEntries(
-        Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
-      );
-      const started = performance.now();
-      await copy.edit(marker);
-      if (!(await bundler.bundle())) throw new Error(`edit ${i} does not compile`);
-      imageIds.push(
-        (await dockerOk(['build', '-q', '-t', BY_HAND_IMAGE, '-f', dockerfile, copy.dir])).trim(),
-      );
-      const run = await runCapture([
-        'run',
-        '--rm',
-        '--network',
-        'host',
-        '--label',
-        BENCH_LABEL,
-        ...envArgs(defined),
-        BY_HAND_IMAGE,
-      ]);
-      const ms = performance.now() - started;
-      if (run.code !== 0 || !run.stdout.includes(`${marker} Hello, Ada!`)) {
-        throw new Error(`by-hand edit ${i}: exit ${String(run.code)}, output ${run.stdout.slice(0, 300)}`);
-      }
-      times.push(ms);
-      onEdit(i, ms);
+      await writeFile(join(copy.dir, '.dockerignore'), 'src\nfixtures\n.actorkit\n');
+      if (!(await bundler.bundle())) throw new Error('the copy of examples/hello does not compile');
+      return loop;
+    } catch (error) {
+      await loop[Symbol.asyncDispose]();
+      throw error;
     }
-    return times;
-  } finally {
-    await bundler.dispose();
-    await rm(dockerDir, { recursive: true, force: true });
-    await dockerCli(['rmi', '-f', BY_HAND_IMAGE, ...new Set(imageIds)]);
+  }
+
+  async edit(i: number): Promise<number> {
+    const marker = `ByHand ${i}:`;
+    const env = executionEnv(
+      { message: 'Ada', env: { GREETING: 'Hello' }, actorName: 'hello' },
+      { actorId: 'BYHAND', executionId: `BYHAND${i}`, username: 'bench' },
+    );
+    const defined = Object.fromEntries(
+      Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    const started = performance.now();
+    await this.copy.edit(marker);
+    if (!(await this.bundler.bundle())) throw new Error(`edit ${i} does not compile`);
+    const bundled = performance.now();
+    const dockerfile = join(this.dockerDir, 'Dockerfile');
+    this.imageIds.push(
+      (await dockerOk(['build', '-q', '-t', BY_HAND_IMAGE, '-f', dockerfile, this.copy.dir])).trim(),
+    );
+    const built = performance.now();
+    const run = await runCapture([
+      'run',
+      '--rm',
+      '--network',
+      'host',
+      '--label',
+      BENCH_LABEL,
+      ...envArgs(defined),
+      BY_HAND_IMAGE,
+    ]);
+    const ended = performance.now();
+    const ms = ended - started;
+    this.parts.push({ bundle: bundled - started, build: built - bundled, run: ended - built });
+    if (run.code !== 0 || !run.stdout.includes(`${marker} Hello, Ada!`)) {
+      throw new Error(`by-hand edit ${i}: exit ${String(run.code)}, output ${run.stdout.slice(0, 300)}`);
+    }
+    return ms;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.bundler.dispose();
+    await rm(this.dockerDir, { recursive: true, force: true });
+    await dockerCli(['rmi', '-f', BY_HAND_IMAGE, ...new Set(this.imageIds)]);
   }
 }

@@ -4,7 +4,7 @@ import type { DevEventSink } from './events.js';
 import { diffState } from './state-diff.js';
 
 const FINAL = new Set(['COMPLETE', 'ERROR']);
-const POLL_MS = 15;
+const POLL_MS = 5;
 
 export interface FixtureRun {
   client: ActorsClient;

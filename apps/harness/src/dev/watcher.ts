@@ -99,7 +99,7 @@ export class ActorWatcher implements AsyncDisposable {
     // chokidar drops a second change of a file within 50 ms of the first: look again once that window has passed.
     if (isFile) setTimeout(() => this.recheck(rel), CHOKIDAR_CHANGE_THROTTLE_MS + 15).unref();
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 20);
+    this.timer = setTimeout(() => this.flush(), this.options.debounceMs ?? 10);
   }
 
   private mtime(rel: string): number {

@@ -17,6 +17,7 @@ class FakeContainers implements ContainerClient {
   created: ContainerSpec[] = [];
   removed: string[] = [];
   failStart: unknown = null;
+  failCreate: unknown = null;
   ignoreKill = false;
   private exit: ((code: number) => void) | null = null;
   private exited = new Promise<number>((resolve) => (this.exit = resolve));
@@ -25,6 +26,7 @@ class FakeContainers implements ContainerClient {
     this.exit?.(code);
   }
   async create(spec: ContainerSpec): Promise<string> {
+    if (this.failCreate) throw toContainerClientError('creating c1', this.failCreate);
     this.created.push(spec);
     return 'c1';
   }
@@ -95,9 +97,11 @@ describe('DockerExecution with a fake engine', () => {
       code: 'ENOENT',
       syscall: 'connect',
     });
+    const containers = new FakeContainers();
+    containers.failCreate = down;
     const executor = new DockerExecutor({
       runtimeDir,
-      containers: new FakeContainers(),
+      containers,
       images: images(() => Promise.reject(down)),
     });
     const outcome = await (await executor.start(spec(), quiet)).done;

@@ -101,9 +101,7 @@ export class DockerExecution implements RunningExecution {
     let startTime: Date | null = null;
     try {
       const memoryBytes = memoryLimitBytes(spec.memLimit);
-      doing = `looking for the image ${spec.image}`;
-      if (!(await this.call(ctx.images.inspect(spec.image), doing)))
-        return platformFailure(imageMissingMessage(spec.image));
+      // No look for the image first: a create of a missing image fails with "not found", answered below the same way.
       files = await ExecutionFiles.prepare(ctx.runDirs, spec, this.hooks, ctx.resultsPollMs);
       if (this.stoppedBy) return this.notStarted();
       doing = `creating a container of ${spec.image}`;
@@ -153,13 +151,15 @@ export class DockerExecution implements RunningExecution {
       const gaveUp = new Promise<never>((_, reject) => (this.giveUp = reject));
       const exitCode = await Promise.race([exited, gaveUp]);
       clearTimeout(timer);
-      await withDeadline(logs.ended, ctx.exitGraceMs, `reading the last logs of ${id}`).catch((e: unknown) =>
-        debug('%O', e),
-      );
-      const state = await this.call(ctx.containers.inspect(id), `inspecting ${id}`).catch((e: unknown) => {
-        debug('no final state for %s: %O', id, e);
-        return null;
-      });
+      const [, state] = await Promise.all([
+        withDeadline(logs.ended, ctx.exitGraceMs, `reading the last logs of ${id}`).catch((e: unknown) =>
+          debug('%O', e),
+        ),
+        this.call(ctx.containers.inspect(id), `inspecting ${id}`).catch((e: unknown) => {
+          debug('no final state for %s: %O', id, e);
+          return null;
+        }),
+      ]);
       return this.outcome(exitCode, state, startTime, usage);
     } catch (error) {
       debug('execution %s: %s failed: %O', spec.executionId, doing, error);
@@ -205,14 +205,13 @@ export class DockerExecution implements RunningExecution {
 
   private async cleanUp(files: ExecutionFiles | undefined): Promise<void> {
     this.giveUp = null;
-    await files
-      ?.close()
-      .catch((e: unknown) => debug('removing the files of %s: %O', this.spec.executionId, e));
     const id = this.containerId;
-    if (id) {
-      await this.call(this.ctx.containers.remove(id), `removing ${id}`).catch((e: unknown) =>
-        debug('removing %s failed; removeLeftovers() will: %O', id, e),
-      );
-    }
+    await Promise.all([
+      files?.close().catch((e: unknown) => debug('removing the files of %s: %O', this.spec.executionId, e)),
+      id &&
+        this.call(this.ctx.containers.remove(id), `removing ${id}`).catch((e: unknown) =>
+          debug('removing %s failed; removeLeftovers() will: %O', id, e),
+        ),
+    ]);
   }
 }
