@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /**
@@ -19,8 +20,7 @@ export const VENDORED_PACKAGES: Readonly<Record<string, string>> = {
 };
 
 export const VENDOR_DIR = 'vendor';
-const MANIFEST = 'manifest.json';
-/** Bumped when the vendor layout or options change, so an older vendor directory is rebuilt. */
+/** Bumped when the vendor layout changes, so an older vendor directory is rebuilt. */
 const VENDOR_FORMAT = 1;
 
 export interface VendorOptions {
@@ -31,32 +31,56 @@ export interface VendorOptions {
   shared: esbuild.BuildOptions;
 }
 
+/**
+ * What a vendor directory was built from, kept in the actor's `.actorkit/` (not in `dist/`, which images ship: it
+ * holds this machine's paths).
+ */
 interface Manifest {
   format: number;
+  /** The shared esbuild options, as JSON. */
+  options: string;
   /** The vendored specifiers it was built for, sorted. */
   entries: string[];
   /** Input file -> [mtimeMs, size] when the vendor bundle was built. */
   inputs: Record<string, [number, number]>;
+  /** The files it wrote; all must still be there. */
+  outputs: string[];
+}
+
+/** `<dir>/.actorkit/vendor-<hash of outDir>.json`: one per output directory. */
+export function vendorManifestPath(dir: string, outDir: string): string {
+  const key = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12);
+  return join(dir, '.actorkit', `vendor-${key}.json`);
 }
 
 async function readManifest(file: string): Promise<Manifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    return manifest.format === VENDOR_FORMAT && manifest.inputs && Array.isArray(manifest.entries)
-      ? manifest
-      : undefined;
+    const complete =
+      manifest.format === VENDOR_FORMAT &&
+      typeof manifest.options === 'string' &&
+      Array.isArray(manifest.entries) &&
+      Array.isArray(manifest.outputs) &&
+      typeof manifest.inputs === 'object';
+    return complete ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
 async function unchanged(manifest: Manifest): Promise<boolean> {
-  const checks = await Promise.all(
-    Object.entries(manifest.inputs).map(async ([file, [mtime, size]]) => {
+  const checks = await Promise.all([
+    ...Object.entries(manifest.inputs).map(async ([file, [mtime, size]]) => {
       const info = await stat(file).catch(() => undefined);
       return info !== undefined && info.mtimeMs === mtime && info.size === size;
     }),
-  );
+    ...manifest.outputs.map((file) =>
+      stat(file).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  ]);
   return checks.every(Boolean);
 }
 
@@ -93,17 +117,22 @@ export function vendorPlugin(dir: string): esbuild.Plugin {
 
 /**
  * Makes `<outDir>/vendor/` current for the specifiers the actor uses: rebuilt (from scratch, so no stale chunk
- * stays) when it is missing, was built by another format or for other specifiers, or any of its input files changed
- * since; otherwise left alone, which costs a `stat` per input. Answers whether it was rebuilt. Build errors reject
+ * stays) when a file of it is missing, it was built by another format, with other options or for other specifiers,
+ * or any of its input files changed since; otherwise left alone, which costs a `stat` per file. Answers whether it was rebuilt. Build errors reject
  * with esbuild's failure.
  */
 export async function ensureVendor(options: VendorOptions, used: Iterable<string>): Promise<boolean> {
   const entries = [...new Set(used)].sort();
   const vendorDir = join(options.outDir, VENDOR_DIR);
-  const manifestFile = join(vendorDir, MANIFEST);
+  const manifestFile = vendorManifestPath(options.dir, options.outDir);
   const manifest = await readManifest(manifestFile);
-  if (manifest && manifest.entries.join('\n') === entries.join('\n') && (await unchanged(manifest)))
-    return false;
+  const sharedOptions = JSON.stringify(options.shared);
+  const same =
+    manifest !== undefined &&
+    manifest.options === sharedOptions &&
+    manifest.entries.join('\n') === entries.join('\n') &&
+    (await unchanged(manifest));
+  if (same) return false;
   await rm(vendorDir, { recursive: true, force: true });
   const result = await esbuild.build({
     ...options.shared,
@@ -119,18 +148,26 @@ export async function ensureVendor(options: VendorOptions, used: Iterable<string
     write: true,
     logLevel: 'silent',
   });
+  const absolute = (file: string) => (isAbsolute(file) ? file : join(options.dir, file));
   const inputs: Manifest['inputs'] = {};
   await Promise.all(
     Object.keys(result.metafile.inputs).map(async (input) => {
-      const file = isAbsolute(input) ? input : join(options.dir, input);
+      const file = absolute(input);
       const info = await stat(file).catch(() => undefined);
       if (info) inputs[file] = [info.mtimeMs, info.size];
     }),
   );
-  await mkdir(vendorDir, { recursive: true });
+  const outputs = Object.keys(result.metafile.outputs).map(absolute);
+  await mkdir(join(options.dir, '.actorkit'), { recursive: true });
   await writeFile(
     manifestFile,
-    JSON.stringify({ format: VENDOR_FORMAT, entries, inputs } satisfies Manifest),
+    JSON.stringify({
+      format: VENDOR_FORMAT,
+      options: sharedOptions,
+      entries,
+      inputs,
+      outputs,
+    } satisfies Manifest),
   );
   return true;
 }
