@@ -48,6 +48,9 @@ const stop = () => {
   })();
 };
 process.on('SIGTERM', stop);
+// With --expose-gc (ChildEmulatorOptions.exposeGc): a full collection on request, for the memory benchmark.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) process.on('SIGUSR2', () => gc());
 process.on('SIGINT', stop);
 // The parent holds our stdin open: when it dies without stopping us (killed, crashed), we stop too.
 process.stdin.on('close', stop);

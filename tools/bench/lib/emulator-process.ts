@@ -21,6 +21,8 @@ export interface ChildEmulatorOptions {
   maxBodyBytes?: number;
   maxBinaryBytes?: number;
   users?: EmulatorUser[];
+  /** Start Node with `--expose-gc`, so that `collectGarbage()` can ask for a full collection. */
+  exposeGc?: boolean;
 }
 
 export class ChildEmulatorError extends Error {
@@ -47,6 +49,7 @@ export class ChildEmulator implements AsyncDisposable {
   ): Promise<ChildEmulator> {
     // ACTORKIT_BENCH_NODE_ARGS: extra Node flags for the emulator process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
     const extra = (env.ACTORKIT_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    if (options.exposeGc) extra.push('--expose-gc');
     const child = spawn(
       process.execPath,
       [...extra, '--conditions=@actorkit/source', '--import', 'tsx', MAIN, JSON.stringify(options)],
@@ -91,6 +94,15 @@ export class ChildEmulator implements AsyncDisposable {
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     if (!kb) throw new ChildEmulatorError(`no VmRSS for pid ${this.pid}`);
     return Number(kb) * 1024;
+  }
+
+  /**
+   * A full garbage collection in the emulator (started with `exposeGc`): SIGUSR2, which emulator-main.ts answers
+   * with `gc()`, then a pause for the freed pages to go back to the system.
+   */
+  async collectGarbage(settleMs = 500): Promise<void> {
+    process.kill(this.pid, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, settleMs));
   }
 
   /** SIGKILL, as a crash: no clean shutdown. */
