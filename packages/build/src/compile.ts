@@ -8,7 +8,7 @@ import { ensureVendor, removeVendor, vendoredImports, vendorPlugin } from './ven
 const require = createRequire(import.meta.url);
 
 /** Native packages the runtime loads at run time; they sit beside the bundle instead of inside it. */
-const NATIVE_PACKAGES = ['node-unix-socket', 'node-unix-socket-linux-x64-gnu'];
+export const NATIVE_PACKAGES = ['node-unix-socket', 'node-unix-socket-linux-x64-gnu'];
 
 export interface CompileResult {
   ok: boolean;

@@ -1,7 +1,13 @@
 export { ActorConfigSchema, FixtureSchema, ActorProjectError, loadActorProject } from './actor-config.js';
 export type { ActorConfig, ActorProject, Fixture } from './actor-config.js';
 export { loadFixtures, type LoadedFixture } from './fixtures.js';
-export { ActorCompiler, stageNativePackages, type CompileResult, type CompilerOptions } from './compile.js';
+export {
+  ActorCompiler,
+  NATIVE_PACKAGES,
+  stageNativePackages,
+  type CompileResult,
+  type CompilerOptions,
+} from './compile.js';
 export { VENDORED_PACKAGES, VENDOR_DIR } from './vendor.js';
 export { TypeChecker, parseTscOutput } from './typecheck.js';
 export {

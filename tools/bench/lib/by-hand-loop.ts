@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE_ENTRY, loadActorProject, stageNativePackages, writeBundleEntry } from '@actorkit/build';
+import {
+  BUNDLE_ENTRY,
+  loadActorProject,
+  NATIVE_PACKAGES,
+  stageNativePackages,
+  writeBundleEntry,
+} from '@actorkit/build';
 import * as esbuild from 'esbuild';
 import { LOCAL_BASE_IMAGE } from '@actorkit/emulator';
 import { executionEnv } from '@actorkit/testing';
@@ -39,7 +45,7 @@ async function plainBundler(dir: string): Promise<{ bundle(): Promise<boolean>; 
     format: 'esm',
     target: 'node20',
     conditions: ['@actorkit/source'],
-    external: ['node-unix-socket', 'node-unix-socket-linux-x64-gnu'],
+    external: NATIVE_PACKAGES,
     logLevel: 'silent',
     banner: {
       js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
