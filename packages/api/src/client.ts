@@ -48,6 +48,16 @@ export interface SyncResult {
   executionId: string | null;
 }
 
+/** What a blocking read of an execution (`watchExecution`) answered. */
+export interface ExecutionWatch {
+  /** The execution; null when it did not change within the wait (the server answered 304 Not Modified). */
+  execution: Execution | null;
+  /** The version to pass to the next call; null when the server does not version executions. */
+  etag: string | null;
+  /** Whether the server held the request until a change; when false, pause between calls (poll). */
+  blocking: boolean;
+}
+
 const TextResult = z
   .unknown()
   .transform((v) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)));
@@ -222,6 +232,50 @@ export class ActorsClient {
       { method: 'GET', path: `/${seg(actorId)}/executions/${seg(executionId)}` },
       ExecutionSchema,
     );
+  }
+  /**
+   * getExecution as a blocking read, where the server offers one (ActorKit's emulator does, in plain HTTP: the last
+   * ETag in `If-None-Match` and `Prefer: wait=N`, RFC 7240). Answers as soon as the execution or its log differs
+   * from the version `etag` names, or after `waitSeconds` with `execution: null`. A server that ignores the
+   * preference answers at once with `blocking: false`: the caller should then pause between calls.
+   *
+   * @example
+   * let etag: string | null = null;
+   * for (;;) {
+   *   const w = await client.watchExecution(actorId, executionId, { etag });
+   *   etag = w.etag;
+   *   if (w.execution?.status === 'COMPLETE') break;
+   *   if (!w.blocking) await sleep(500);
+   * }
+   */
+  async watchExecution(
+    actorId: string,
+    executionId: string,
+    options: { etag?: string | null; waitSeconds?: number; signal?: AbortSignal } = {},
+  ): Promise<ExecutionWatch> {
+    // Under the client's own time-out, with room for the answer to arrive.
+    const wait = Math.max(
+      0,
+      Math.min(options.waitSeconds ?? 20, Math.floor((this.http.timeoutMs - 2_000) / 1_000)),
+    );
+    const headers: Record<string, string> = wait > 0 ? { prefer: `wait=${wait}` } : {};
+    if (options.etag && wait > 0) headers['if-none-match'] = options.etag;
+    const { response, result } = await this.http.exchange(
+      {
+        method: 'GET',
+        path: `/${seg(actorId)}/executions/${seg(executionId)}`,
+        headers,
+        notModifiedOk: Boolean(headers['if-none-match']),
+        signal: options.signal,
+      },
+      ExecutionSchema,
+    );
+    const applied = response.headers.get('preference-applied') ?? '';
+    return {
+      execution: result,
+      etag: response.headers.get('etag'),
+      blocking: /(^|[\s,;])wait=\d+/i.test(applied),
+    };
   }
   /** Pops the oldest result of the execution: raw bytes, empty when none is left. */
   async getOneExecutionResult(actorId: string, executionId: string): Promise<Uint8Array> {

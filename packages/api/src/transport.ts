@@ -38,6 +38,12 @@ export interface RequestSpec {
   query?: Query;
   json?: unknown;
   bytes?: Uint8Array;
+  /** Headers for this request only, e.g. `If-None-Match` and `Prefer: wait=N` for a blocking read. */
+  headers?: Record<string, string>;
+  /** Takes a 304 Not Modified as an answer (conditional requests) instead of an error. */
+  notModifiedOk?: boolean;
+  /** Abandons the request when it aborts; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const KNOWN_BASES = Object.values(FLAVOUR_BASE_PATHS);
@@ -65,7 +71,8 @@ export function resolveBase(baseUrl: string, flavour: ApiFlavour = 'v2'): string
 export class Transport {
   readonly base: string;
   private readonly fetchFn: typeof globalThis.fetch;
-  private readonly timeoutMs: number;
+  /** Milliseconds before a request is abandoned. */
+  readonly timeoutMs: number;
 
   constructor(private readonly options: TransportOptions) {
     this.base = resolveBase(options.baseUrl, options.flavour);
@@ -105,6 +112,7 @@ export class Transport {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...this.options.headers,
+      ...spec.headers,
       ...this.authHeaders(),
     };
     let body: RequestInit['body'];
@@ -121,12 +129,16 @@ export class Transport {
         method: spec.method,
         headers,
         body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: spec.signal
+          ? AbortSignal.any([spec.signal, AbortSignal.timeout(this.timeoutMs)])
+          : AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
+      spec.signal?.throwIfAborted();
       throw this.noAnswer(cause, failed);
     }
-    if (!response.ok) throw await this.errorFrom(response, failed);
+    if (!response.ok && !(spec.notModifiedOk && response.status === 304))
+      throw await this.errorFrom(response, failed);
     return response;
   }
 
@@ -176,7 +188,29 @@ export class Transport {
 
   /** Sends a request, unwraps the envelope and parses its result with `schema`. */
   async call<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
-    const { response, body: bytes } = await this.read(spec);
+    const { response, body } = await this.read(spec);
+    return this.parse(spec, response, body, schema);
+  }
+
+  /**
+   * Like `call`, and answers the response too (for its headers). With `notModifiedOk`, a 304 answers a null
+   * result: what the caller has is still current.
+   */
+  async exchange<S extends z.ZodType>(
+    spec: RequestSpec,
+    schema: S,
+  ): Promise<{ response: Response; result: z.output<S> | null }> {
+    const { response, body } = await this.read(spec);
+    if (response.status === 304) return { response, result: null };
+    return { response, result: this.parse(spec, response, body, schema) };
+  }
+
+  private parse<S extends z.ZodType>(
+    spec: RequestSpec,
+    response: Response,
+    bytes: Uint8Array,
+    schema: S,
+  ): z.output<S> {
     const failed: FailedRequest = {
       method: spec.method,
       url: masked(response.url || this.url(spec.path, spec.query)),
