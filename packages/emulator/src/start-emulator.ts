@@ -139,6 +139,7 @@ async function shutdown(
   pool: ResolvedPool,
 ): Promise<void> {
   const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  ctx.store.changes.release(); // blocking reads answer now instead of holding the close up
   // Keep-alive connections become idle as their in-flight requests finish: close them as they do.
   server.closeIdleConnections();
   const sweep = setInterval(() => server.closeIdleConnections(), 20);

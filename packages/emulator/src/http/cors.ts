@@ -8,6 +8,8 @@ const ALLOWED_HEADERS = [
   'X-Tapis-Token',
   'X-Jwt-Assertion-*',
   'X-Request-Id',
+  'If-None-Match',
+  'Prefer',
 ].join(', ');
 
 /** Every response carries the CORS headers; OPTIONS is answered on every path, before authentication. */
@@ -18,7 +20,7 @@ export function cors(): RequestHandler {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
       'Access-Control-Allow-Headers': jwtHeaders ? `${ALLOWED_HEADERS}, ${jwtHeaders}` : ALLOWED_HEADERS,
-      'Access-Control-Expose-Headers': 'X-Request-Id, X-Abaco-Execution-Id',
+      'Access-Control-Expose-Headers': 'X-Request-Id, X-Abaco-Execution-Id, ETag, Preference-Applied',
       'Access-Control-Max-Age': '600',
     });
     if (req.method !== 'OPTIONS') {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { AddExecutionRequestSchema } from '@actorkit/api';
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { requireActorLevel, type ActorTarget } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
@@ -21,6 +22,66 @@ function findExecution(ctx: EmulatorContext, req: Request, target: ActorTarget):
     );
   }
   return execution;
+}
+
+/** The longest a blocking read is held (`Prefer: wait=N` asks for N seconds; more is cut to this). */
+export const MAX_WAIT_SECONDS = 30;
+
+/** The seconds a request's `Prefer: wait=N` (RFC 7240) asks to be held for; null when it asks for none. */
+export function preferredWait(req: Request): number | null {
+  const prefer = req.get('prefer');
+  const match = prefer ? /(?:^|[\s,;])wait\s*=\s*"?(\d+)"?/i.exec(prefer) : null;
+  return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : null;
+}
+
+/**
+ * A version of an execution as GET shows it: its record and how far its log has grown. A weak ETag: it changes
+ * whenever the record or the log does.
+ */
+function executionTag(ctx: EmulatorContext, execution: ExecutionRecord): string {
+  const log = ctx.store.logs.extent(execution.id);
+  const digest = createHash('sha1').update(JSON.stringify(execution)).digest('base64url').slice(0, 16);
+  return `W/"${digest}.${log.bytes}${log.capped ? 'c' : ''}"`;
+}
+
+/** Whether `If-None-Match` names this version (a list, `*`, weak or strong: compared weakly, as HTTP says). */
+function matches(ifNoneMatch: string, tag: string): boolean {
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(tag));
+}
+
+/**
+ * GET of an execution as a blocking read: with `If-None-Match` naming its current version and `Prefer: wait=N`,
+ * the answer waits until the execution or its log changes (then 200 with the new version), or N seconds pass
+ * (then 304 Not Modified). Without `Prefer` it answers at once, as the real service does (304 when If-None-Match
+ * names the current version).
+ */
+async function readExecution(
+  ctx: EmulatorContext,
+  req: Request,
+  res: Response,
+  target: ActorTarget,
+): Promise<{ execution: ExecutionRecord; notModified: boolean }> {
+  let execution = findExecution(ctx, req, target);
+  const wait = preferredWait(req);
+  const known = req.get('if-none-match');
+  if (wait !== null) res.set('Preference-Applied', `wait=${wait}`);
+  if (wait && known && matches(known, executionTag(ctx, execution))) {
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const deadline = Date.now() + wait * 1000;
+    const { changes } = ctx.store;
+    while (!gone.signal.aborted && !changes.isReleased && Date.now() < deadline) {
+      await changes.next(execution.id, deadline - Date.now(), gone.signal);
+      execution = findExecution(ctx, req, target);
+      if (!matches(known, executionTag(ctx, execution))) break;
+    }
+  }
+  const tag = executionTag(ctx, execution);
+  res.set('ETag', tag);
+  // Decided here rather than by express, whose freshness check gives up on `Cache-Control: no-cache`, which
+  // fetch() adds to every conditional request; that directive is for caches, not for the origin server.
+  return { execution, notModified: known !== undefined && matches(known, tag) };
 }
 
 /** listExecutions (summary), addExecution, getExecution, logs, results (raw bytes) and force-quit. */
@@ -78,9 +139,10 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
   });
 
   defineRoute(router, '/:actorId/executions/:executionId', {
-    get: (req, res) => {
-      const execution = findExecution(ctx, req, authorized(req, 'READ'));
-      reply(res, ctx, executionView(req, execution), 'Actor execution retrieved successfully.');
+    get: async (req, res) => {
+      const { execution, notModified } = await readExecution(ctx, req, res, authorized(req, 'READ'));
+      if (notModified) res.status(304).end();
+      else reply(res, ctx, executionView(req, execution), 'Actor execution retrieved successfully.');
     },
     delete: async (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'UPDATE'));

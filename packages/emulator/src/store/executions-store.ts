@@ -11,12 +11,17 @@ export interface ExecutionTotals {
 
 /** Execution records, ordered per actor by the order they were created. */
 export class ExecutionsStore {
-  constructor(private readonly db: Db) {}
+  /** `changed` hears of every execution written or deleted (it wakes blocking reads). */
+  constructor(
+    private readonly db: Db,
+    private readonly changed: (executionId: string) => void = () => {},
+  ) {}
 
   insert(e: ExecutionRecord): void {
     this.db
       .prepare('INSERT INTO executions (id, seq, actor_id, doc) VALUES (?, ?, ?, ?)')
       .run(e.id, nextSeq(this.db, 'executions'), e.actorId, JSON.stringify(e));
+    this.changed(e.id);
   }
 
   get(id: string): ExecutionRecord | null {
@@ -57,6 +62,7 @@ export class ExecutionsStore {
     if (!current) return null;
     const next = { ...current, ...patch };
     this.db.prepare('UPDATE executions SET doc = ? WHERE id = ?').run(JSON.stringify(next), id);
+    this.changed(id);
     return next;
   }
 
@@ -65,6 +71,7 @@ export class ExecutionsStore {
       this.db.prepare('SELECT id FROM executions WHERE actor_id = ?').all(actorId) as { id: string }[]
     ).map((r) => r.id);
     this.db.prepare('DELETE FROM executions WHERE actor_id = ?').run(actorId);
+    for (const id of ids) this.changed(id);
     return ids;
   }
 }

@@ -13,7 +13,11 @@ interface LogRow {
 
 /** Execution logs: stdout and stderr together, appended as they arrive, capped with a note. */
 export class LogsStore {
-  constructor(private readonly db: Db) {}
+  /** `changed` hears of every execution whose log grew or was deleted (it wakes blocking reads). */
+  constructor(
+    private readonly db: Db,
+    private readonly changed: (executionId: string) => void = () => {},
+  ) {}
 
   /** Appends a chunk. Call inside a transaction when several writes must agree. */
   append(executionId: string, chunk: string | Uint8Array): void {
@@ -35,6 +39,14 @@ export class LogsStore {
          ON CONFLICT (execution_id) DO UPDATE SET text = text || excluded.text, bytes = bytes + excluded.bytes, capped = excluded.capped`,
       )
       .run(executionId, text, bytes.length, capped);
+    this.changed(executionId);
+  }
+
+  /** How far the log has grown: its bytes, and whether it reached the cap (a cheap stand-in for the text). */
+  extent(executionId: string): { bytes: number; capped: boolean } {
+    const row = this.db.prepare('SELECT bytes, capped FROM logs WHERE execution_id = ?').get(executionId) as
+      Pick<LogRow, 'bytes' | 'capped'> | undefined;
+    return { bytes: row?.bytes ?? 0, capped: row?.capped === 1 };
   }
 
   get(executionId: string): string {
@@ -45,6 +57,9 @@ export class LogsStore {
 
   deleteFor(executionIds: readonly string[]): void {
     const stmt = this.db.prepare('DELETE FROM logs WHERE execution_id = ?');
-    for (const id of executionIds) stmt.run(id);
+    for (const id of executionIds) {
+      stmt.run(id);
+      this.changed(id);
+    }
   }
 }

@@ -5,6 +5,7 @@ import { AliasesStore } from './aliases-store.js';
 import { join } from 'node:path';
 import { DB_FILE, openDb, type Db } from './db.js';
 import type { ExecutionFinish } from './execution-finish.js';
+import { ExecutionChanges } from './execution-changes.js';
 import { ExecutionsStore } from './executions-store.js';
 import { LogsStore } from './logs-store.js';
 import { MessagesStore } from './messages-store.js';
@@ -38,6 +39,8 @@ export class Store {
   readonly tokens: TokensStore;
   readonly workers: WorkersStore;
   readonly clock: Clock;
+  /** Wakes blocking reads of an execution when its record or log changes. */
+  readonly changes = new ExecutionChanges();
   private readonly db: Db;
   private readonly flusher: WalFlusher | null;
   /** Whether the store is a file (not in memory): only then are answers held until the disk has their writes. */
@@ -53,9 +56,10 @@ export class Store {
     this.permissions = new PermissionsStore(this.db);
     this.aliases = new AliasesStore(this.db);
     this.nonces = new NoncesStore(this.db);
-    this.executions = new ExecutionsStore(this.db);
+    const changed = (executionId: string) => this.changes.changed(executionId);
+    this.executions = new ExecutionsStore(this.db, changed);
     this.messages = new MessagesStore(this.db);
-    this.logs = new LogsStore(this.db);
+    this.logs = new LogsStore(this.db, changed);
     this.results = new ResultsStore(this.db);
     this.tokens = new TokensStore(this.db);
     this.workers = new WorkersStore(this.db);
@@ -79,6 +83,7 @@ export class Store {
   }
 
   close(): void {
+    this.changes.release();
     this.flusher?.close();
     if (this.db.open) this.db.close();
   }
