@@ -34,18 +34,29 @@ export async function latestExecutionId(
 export interface FollowOptions {
   /** New log text, as it grows (complete lines; the rest once the execution ends). */
   onLogs?: (text: string) => void;
+  /** The execution's status as it changes (SUBMITTED, RUNNING, ...), once per status. */
+  onStatus?: (execution: Execution) => void;
   /** Give up after this long (ms); undefined waits as long as it runs. */
   timeoutMs?: number;
+  /** The pause between reads when the server cannot hold a read until a change (the real service). */
   pollMs?: number;
+  /** Stops following (the call rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
-/** Polls an execution until it is COMPLETE or ERROR, passing its log on as it grows; answers the final execution. */
+/**
+ * Follows an execution until it is COMPLETE or ERROR, passing its log on as it grows; answers the final
+ * execution. Against the emulator each read is held until the execution or its log changes (a blocking read),
+ * so a change is seen as it happens and nothing is asked in between; a server without blocking reads is polled
+ * every `pollMs`.
+ */
 export async function followExecution(
   client: ActorsClient,
   actorId: string,
   executionId: string,
   options: FollowOptions = {},
 ): Promise<Execution> {
+  const { signal } = options;
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let shown = '';
   let pending = '';
@@ -59,10 +70,26 @@ export async function followExecution(
     if (cut > 0) options.onLogs(pending.slice(0, cut));
     pending = pending.slice(cut);
   };
+  let etag: string | null = null;
+  let execution: Execution | null = null;
+  let status = '';
   for (;;) {
-    const execution = await client.getExecution(actorId, executionId);
+    const left = deadline - Date.now();
+    const watch = await client.watchExecution(actorId, executionId, {
+      etag,
+      waitSeconds: Math.max(0, Math.min(20, Math.floor(left / 1000))),
+      signal,
+    });
+    etag = watch.etag;
+    const changed = watch.execution !== null;
+    execution = watch.execution ?? execution;
+    if (!execution) throw new Error(`the server answered no execution ${executionId}`); // only a 304 is null
     const final = isFinal(execution);
-    if (options.onLogs && (final || execution.status === 'RUNNING')) {
+    if (execution.status !== status) {
+      status = execution.status;
+      options.onStatus?.(execution);
+    }
+    if (changed && options.onLogs && (final || execution.status === 'RUNNING')) {
       pass((await client.getExecutionLogs(actorId, executionId)).logs, final);
     }
     if (final) return execution;
@@ -72,7 +99,8 @@ export async function followExecution(
           `see it later with \`actorkit logs ${actorId} ${executionId}\`, or wait longer with --timeout`,
       );
     }
-    await sleep(options.pollMs ?? 250);
+    signal?.throwIfAborted();
+    if (!watch.blocking || etag === null) await sleep(options.pollMs ?? 250, undefined, { signal });
   }
 }
 

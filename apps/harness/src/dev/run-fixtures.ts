@@ -1,10 +1,11 @@
-import type { ActorsClient, Execution } from '@actorkit/api';
+import type { ActorsClient } from '@actorkit/api';
 import type { LoadedFixture } from '@actorkit/build';
 import type { DevEventSink } from './events.js';
+import { followExecution } from '../execution-watch.js';
 import { diffState } from './state-diff.js';
 
-const FINAL = new Set(['COMPLETE', 'ERROR']);
-const POLL_MS = 5;
+/** The pause between reads should the emulator not hold them until a change (it does: this is a fallback). */
+const POLL_MS = 25;
 
 export interface FixtureRun {
   client: ActorsClient;
@@ -29,7 +30,8 @@ function send(client: ActorsClient, actorId: string, fixture: LoadedFixture) {
 
 /**
  * Sends one fixture message and follows its execution through the API as a user would: logs as they come, then
- * the results, the end, and the change it made to the state. Answers whether it completed with exit code 0.
+ * the results, the end, and the change it made to the state. Each read is held by the emulator until the
+ * execution changes, so the end is seen as it happens, without polling. Answers whether it completed with exit code 0.
  */
 export async function runFixture(fixture: LoadedFixture, run: FixtureRun): Promise<boolean> {
   const { client, actorId, round, emit, signal } = run;
@@ -37,22 +39,11 @@ export async function runFixture(fixture: LoadedFixture, run: FixtureRun): Promi
   const sentAt = performance.now();
   const { executionId } = await send(client, actorId, fixture);
   emit({ type: 'execution.started', round, executionId, fixture: fixture.name });
-  let shown = 0;
-  let execution: Execution;
-  for (;;) {
-    execution = await client.getExecution(actorId, executionId);
-    const final = FINAL.has(execution.status);
-    if (execution.status !== 'SUBMITTED') {
-      const { logs } = await client.getExecutionLogs(actorId, executionId);
-      if (logs.length > shown) {
-        emit({ type: 'execution.log', round, executionId, text: logs.slice(shown) });
-        shown = logs.length;
-      }
-    }
-    if (final) break;
-    signal.throwIfAborted();
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+  const execution = await followExecution(client, actorId, executionId, {
+    onLogs: (text) => emit({ type: 'execution.log', round, executionId, text }),
+    pollMs: POLL_MS,
+    signal,
+  });
   const ms = Math.round(performance.now() - sentAt);
   for (let index = 0; ; index++) {
     const bytes = await client.getOneExecutionResult(actorId, executionId);
