@@ -182,7 +182,10 @@ describe('worker pool', () => {
     const report = await f.pool.start();
     expect(report.interrupted).toEqual([starting.id]);
     expect(report.released).toBe(1);
-    expect(f.store.executions.get(starting.id)).toMatchObject({ status: 'ERROR', statusMessage: INTERRUPTED_MESSAGE });
+    expect(f.store.executions.get(starting.id)).toMatchObject({
+      status: 'ERROR',
+      statusMessage: INTERRUPTED_MESSAGE,
+    });
     await eventually(() => queued.every((e) => f.store.executions.get(e.id)?.status === 'COMPLETE'));
     expect(f.executor.started.map((s) => s.env.MSG)).toEqual(['a', 'b']);
   });
