@@ -108,18 +108,19 @@ export const devLoop: Benchmark = {
     'and `docker run --rm --network host -e ...` it with the environment the service gives, timed from the write to ' +
     "the container's exit.",
   analysis:
-    "A source-only save costs the watcher's 10 ms debounce, the bundle of the actor's own code (under 15 ms: the " +
+    "A source-only save costs the watcher's 10 ms debounce, the bundle of the actor's own code (9-15 ms: the " +
     'runtime, @actorkit/api and zod, 800 KB together, sit in dist/vendor/, built once and checked with a stat per ' +
-    'input file; before that split every save re-linked them, 60-160 ms), the actor update, and one fixture run in a ' +
-    'fresh container followed through the API every 5 ms. That run is nearly all of it, and nearly all of the run is ' +
-    "the engine's: measured in the emulator, create 12-27 ms, start 100-130 ms, the actor 70-120 ms (Node, zod and " +
-    "the greeting), then 40-55 ms from the container's FinishedAt until the engine answers the wait (the same lag " +
-    '`docker run -d` + `docker wait` shows by hand), then inspect and remove, 10-15 ms. By hand the `docker run --rm` ' +
-    'of the same image takes about as long as that run, and the image build and the bundle come on top. The dev ' +
-    "loop's own share, the debounce, bundle, update, and the polling that sees COMPLETE, is about 35 ms, so the " +
-    'ratio sits at the fresh container over the by-hand total, about 0.45-0.5 on this machine, and moves a few ' +
-    'hundredths from run to run with the engine. Shorter still would need what the contract forbids: reusing a ' +
-    'container between messages.',
+    'input file; before that split every save re-linked them, 60-160 ms), the send, and one fixture run in a fresh ' +
+    "container. That run is nearly all of it, and nearly all of the run is the engine's: create about 11 ms, start " +
+    "about 95, the actor 70-90 (Node's start-up about 55, then zod about 28 and the greeting), then 25-40 ms from " +
+    "the container's exit until the engine answers the wait (the same lag `docker run -d` + `docker wait` shows by " +
+    'hand), then inspect and remove, about 10. By hand the `docker run --rm` of the same image takes about as long ' +
+    'as that run, and the image build and the bundle come on top. The dev loop follows the execution with blocking ' +
+    'reads: the emulator answers the held GET as the execution changes, so COMPLETE is seen as it is recorded and ' +
+    'nothing is asked while the container runs. Before, it polled every 5 ms; on two cores those requests (served ' +
+    'and parsed in the same process as the emulator) took CPU the starting container needed, and the ratio sat at ' +
+    '0.50-0.55; with blocking reads it is 0.43-0.44 in four runs. What is left is the fresh container, which the ' +
+    'contract requires: reusing one between messages would be faster and is not allowed.',
   async run({ quick }) {
     const edits = quick ? 3 : 10;
     const dev: DevEdit[] = [];
@@ -185,7 +186,7 @@ export const devLoop: Benchmark = {
         { label: 'dev loop / by hand (medians)', value: ratio, limit: 0.5, kind: 'at-most' },
       ],
       notes: [
-        `${edits} dev-loop edits and ${edits} by-hand edits, alternating, 300 ms apart; the dev loop follows each execution through its emulator's API every 5 ms`,
+        `${edits} dev-loop edits and ${edits} by-hand edits, alternating, 300 ms apart; the dev loop follows each execution through its emulator's API with blocking reads`,
       ],
       data: { dev: devTimes.total, devCompile: devTimes.compile, devExecution: devTimes.execution, hand },
     };

@@ -9,6 +9,7 @@ import { out } from './lib/output.js';
 import { envFromLogs, withEmulator } from './lib/session.js';
 import { latencyResult, timeMessage, type LatencySamples } from './lib/latency.js';
 
+/** The pause between reads should the emulator not hold them (it does: reads are blocking). */
 const POLL_MS = 5;
 
 export const dockerLatency: Benchmark = {
@@ -16,7 +17,8 @@ export const dockerLatency: Benchmark = {
   title: 'message to COMPLETE, Docker executor, trivial actor',
   about:
     'A client sends a str message to a registered actor of `actorkit-bench/trivial` (FROM actorkit/node:20; prints ' +
-    'its message and exits) and polls `GET .../executions/{id}` every 5 ms until it reads COMPLETE: the time a ' +
+    'its message and exits) and follows `GET .../executions/{id}` with blocking reads (If-None-Match + ' +
+    '`Prefer: wait=20`: each answers when the execution changes) until it reads COMPLETE: the time a ' +
     'user waits. The reference is `docker run --rm --network host -e ... actorkit-bench/trivial` through the docker ' +
     'CLI, given exactly the environment the emulator gave its container (read back from a warm-up execution), timed ' +
     'from spawning the CLI to its exit (with --rm the CLI waits for the removal, as the emulator removes the ' +
@@ -27,7 +29,7 @@ export const dockerLatency: Benchmark = {
     "Both sides pay for the same container: create, start, Node starting inside it, exit and removal; the engine's " +
     'work is most of the time. The emulator adds its HTTP request and store writes, the run directory whose results ' +
     'socket is bind-mounted into the container, a stats subscription (for the cpu and io figures), an inspect for ' +
-    'finalState, and on average half a poll interval. Like `docker run --rm`, it removes the container before it ' +
+    'finalState, and the blocking read that hands COMPLETE to the client as it is recorded. Like `docker run --rm`, it removes the container before it ' +
     'records COMPLETE; recording COMPLETE first would save the removal (20-50 ms here), but the executor promises ' +
     'that `done` means cleaned up, so that needs a hook between the two and was left alone.',
   async run({ quick }) {
@@ -60,7 +62,7 @@ export const dockerLatency: Benchmark = {
           samples,
           limit: 1.15,
           notes: [
-            `${count} messages and ${count} docker runs, alternating, after 3 warm-up pairs; polled every ${POLL_MS} ms`,
+            `${count} messages and ${count} docker runs, alternating, after 3 warm-up pairs; followed with blocking reads`,
             "server side: messageReceivedTime to finishTime as the emulator records them; runtime: the container's own (Docker StartedAt to FinishedAt)",
           ],
         });

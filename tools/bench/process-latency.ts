@@ -9,6 +9,7 @@ import { latencyResult, timeMessage, type LatencySamples } from './lib/latency.j
 import { out } from './lib/output.js';
 import { envFromLogs, withEmulator } from './lib/session.js';
 
+/** The pause between reads should the emulator not hold them (it does: reads are blocking). */
 const POLL_MS = 5;
 
 /** Spawns `node trivial.mjs` with this environment, reads its output, and answers the ms to its close. */
@@ -36,13 +37,15 @@ export const processLatency: Benchmark = {
     '(its ACTORKIT_PROCESS_COMMAND) as a local process group. The reference spawns that same command from the ' +
     'benchmark with the environment the emulator gave it (read back from a warm-up execution), reading its output ' +
     "and timing until its streams close. What is left between the two is the emulator's own work: the HTTP request, " +
-    'the store (on disk, group commit), the worker, the run directory and results socket, and the polling.',
+    'the store (on disk, group commit), the worker, the run directory and results socket, and the blocking ' +
+    'read that hands COMPLETE to the client.',
   analysis:
     "Node's own start-up (about 40 ms here) is most of both. The emulator adds 5-15 ms: the POST (the message " +
     "committed and flushed to disk), the worker's claim and bookkeeping writes, the run directory with its results " +
-    'socket and pid file, /proc sampling, the final writes, and on average half of the 5 ms poll. This ratio moves ' +
-    "most with the machine's load: on two cores the polling client and the emulator compete with the child for CPU, " +
-    'which the bare spawn does not have to.',
+    'socket and pid file, /proc sampling, the final writes, and the answer to the held read. This ratio moves ' +
+    "most with the machine's load: on two cores the emulator competes with the child for CPU, which the bare " +
+    'spawn does not have to. (Before reads were blocking, the client polled every 5 ms, and that polling took ' +
+    'CPU from the child too.)',
   async run({ quick }) {
     const count = quick ? 10 : 50;
     return withEmulator({ executor: 'process' }, async ({ api }) => {
@@ -75,7 +78,7 @@ export const processLatency: Benchmark = {
         samples,
         limit: 1.5,
         notes: [
-          `${count} messages and ${count} direct spawns, alternating, after 3 warm-up pairs; polled every ${POLL_MS} ms`,
+          `${count} messages and ${count} direct spawns, alternating, after 3 warm-up pairs; followed with blocking reads`,
         ],
       });
     });

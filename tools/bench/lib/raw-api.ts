@@ -68,7 +68,11 @@ export class RawApi {
     return this.call('GET', `/${actorId}/executions`, undefined, '?limit=100000');
   }
 
-  /** Polls the execution every `pollMs` until it is COMPLETE or ERROR. */
+  /**
+   * Follows the execution until it is COMPLETE or ERROR with blocking reads (If-None-Match with the last ETag,
+   * `Prefer: wait=20`): the emulator answers as soon as it changes, and nothing is asked in between. A server
+   * that does not hold reads is polled every `pollMs`.
+   */
   async waitFinal(
     actorId: string,
     executionId: string,
@@ -76,12 +80,26 @@ export class RawApi {
     timeoutMs = 120_000,
   ): Promise<ExecutionView> {
     const deadline = Date.now() + timeoutMs;
+    const url = `${this.url}${this.base}/${actorId}/executions/${executionId}`;
+    let etag: string | null = null;
+    let last: ExecutionView | null = null;
     for (;;) {
-      const e = await this.execution(actorId, executionId);
-      if (FINAL.has(e.status)) return e;
+      const res = await fetch(url, {
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          prefer: 'wait=20',
+          ...(etag ? { 'if-none-match': etag } : {}),
+        },
+      });
+      const text = await res.text();
+      if (res.status !== 304 && !res.ok)
+        throw new ApiCallError(`GET ${url}: ${res.status} ${text.slice(0, 300)}`);
+      etag = res.headers.get('etag');
+      if (res.status !== 304) last = (JSON.parse(text) as { result: ExecutionView }).result;
+      if (last && FINAL.has(last.status)) return last;
       if (Date.now() > deadline)
-        throw new ApiCallError(`execution ${executionId} not final after ${timeoutMs} ms (${e.status})`);
-      await new Promise((r) => setTimeout(r, pollMs));
+        throw new ApiCallError(`execution ${executionId} not final after ${timeoutMs} ms (${last?.status})`);
+      if (!res.headers.get('preference-applied') || !etag) await new Promise((r) => setTimeout(r, pollMs));
     }
   }
 
