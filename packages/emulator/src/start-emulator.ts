@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { ActorsClient, type ApiFlavour, type Credentials } from '@actorkit/api';
 import createDebug from 'debug';
@@ -37,6 +37,20 @@ export interface RunningEmulator extends AsyncDisposable {
 
 export class EmulatorStartError extends Error {
   override readonly name = 'EmulatorStartError';
+}
+
+/**
+ * The connections that have not sent a request yet. Node's `closeIdleConnections` leaves them open, and clients
+ * open them ahead of use (undici does after an aborted request), so a stop would wait for the client to drop them.
+ */
+function unusedConnections(server: Server): Set<Socket> {
+  const unused = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
+  return unused;
 }
 
 async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -96,13 +110,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       clock,
     };
     const server = createServer(createApp(ctx));
+    const unused = unusedConnections(server);
     const host = options.host ?? '127.0.0.1';
     const address = await listen(server, options.port ?? 0, host);
     url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     debug('listening on %s (data: %s)', url, dataDir ?? 'memory');
     if (resolved.pool.start) {
       await resolved.pool.start().catch(async (cause: unknown) => {
-        await shutdown(server, 0, ctx, resolved);
+        await shutdown(server, unused, 0, ctx, resolved);
         throw new EmulatorStartError(`the worker pool could not start: ${(cause as Error).message}`, {
           cause,
         });
@@ -113,7 +128,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       credentials: Credentials = { kind: 'bearer', token: auth.localUser.token },
     ) => new ActorsClient({ baseUrl: url, flavour, credentials });
     let disposing: Promise<void> | null = null;
-    const dispose = () => (disposing ??= shutdown(server, options.shutdownTimeoutMs ?? 5000, ctx, resolved));
+    const dispose = () =>
+      (disposing ??= shutdown(server, unused, options.shutdownTimeoutMs ?? 5000, ctx, resolved));
     return {
       url,
       user: auth.localUser.name,
@@ -134,6 +150,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
 async function shutdown(
   server: Server,
+  unused: Set<Socket>,
   timeoutMs: number,
   ctx: EmulatorContext,
   pool: ResolvedPool,
@@ -141,8 +158,12 @@ async function shutdown(
   const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
   ctx.store.changes.release(); // blocking reads answer now instead of holding the close up
   // Keep-alive connections become idle as their in-flight requests finish: close them as they do.
-  server.closeIdleConnections();
-  const sweep = setInterval(() => server.closeIdleConnections(), 20);
+  const closeIdle = () => {
+    server.closeIdleConnections();
+    for (const socket of unused) socket.destroy();
+  };
+  closeIdle();
+  const sweep = setInterval(closeIdle, 20);
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
   clearInterval(sweep);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,5 +45,17 @@ describe('graceful shutdown', () => {
     const reopened = new Store({ dataDir: dir });
     expect(reopened.actors.get(actor.id)).toMatchObject({ image: 'img/after', revision: 2 });
     reopened.close();
+  });
+
+  it('a connection that never sent a request does not hold stopping up (clients open them ahead of use)', async () => {
+    const emu = await startTestEmulator({ shutdownTimeoutMs: 10_000 });
+    const { port } = new URL(emu.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    const started = performance.now();
+    await emu.dispose();
+    await closed; // the emulator cut it; it would otherwise stay open until the 10 s time-out
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
