@@ -22,20 +22,82 @@ export interface MessageQueuedEvent {
 
 export const PURGED_MESSAGE = 'the message was purged from the mailbox before it ran';
 
+interface HeldMessage {
+  message: OutgoingMessage;
+  execution: ExecutionRecord;
+  resolve: (execution: ExecutionRecord) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * One FIFO mailbox per actor, kept in the store. `send` creates the execution (SUBMITTED) and queues the message in
- * one transaction, then emits `message`. Workers `claim` (or `next`, which waits) the oldest message; the store's
- * `finish` drops it once its execution has ended. With no worker, messages stay queued and executions SUBMITTED.
+ * one transaction, then emits `message`; `post` does the same for the messages that arrive in one turn of the event
+ * loop together, in one transaction (the API's sends: under load, one commit for many). Workers `claim` (or `next`,
+ * which waits) the oldest message; the store's `finish` drops it once its execution has ended. With no worker,
+ * messages stay queued and executions SUBMITTED.
  */
 export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
+  private held: HeldMessage[] = [];
+
   constructor(private readonly store: Store) {
     super();
     this.setMaxListeners(0);
+    // Any other write first commits what is held: a delete or a purge after a post sees its message.
+    store.beforeEachTransaction(() => this.commitHeld());
   }
 
   send(m: OutgoingMessage): ExecutionRecord {
-    const now = isoNow(this.store.clock);
-    const execution: ExecutionRecord = {
+    const execution = this.newExecution(m);
+    this.store.transaction(() => this.insert(m, execution));
+    this.emit('message', { actorId: m.actor.id, executionId: execution.id });
+    return execution;
+  }
+
+  /**
+   * `send`, batched: the message is committed with the others posted in the same turn of the event loop (or before
+   * any other write, whichever comes first), in order. Resolves with its execution once committed; rejects when
+   * its own insert failed (a batch that fails is retried message by message, so one bad message fails alone).
+   */
+  post(m: OutgoingMessage): Promise<ExecutionRecord> {
+    const execution = this.newExecution(m);
+    return new Promise((resolve, reject) => {
+      this.held.push({ message: m, execution, resolve, reject });
+      if (this.held.length === 1) setImmediate(() => this.commitHeld());
+    });
+  }
+
+  private commitHeld(): void {
+    if (this.held.length === 0) return;
+    const batch = this.held;
+    this.held = [];
+    let committed = batch;
+    try {
+      this.store.transaction(() => {
+        for (const h of batch) this.insert(h.message, h.execution);
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      committed = batch.filter((h) => {
+        try {
+          this.store.transaction(() => this.insert(h.message, h.execution));
+          return true;
+        } catch (own) {
+          h.reject(own);
+          return false;
+        }
+      });
+    }
+    for (const h of committed) {
+      this.emit('message', { actorId: h.message.actor.id, executionId: h.execution.id });
+      h.resolve(h.execution);
+    }
+  }
+
+  private newExecution(m: OutgoingMessage): ExecutionRecord {
+    return {
       id: newId(),
       actorId: m.actor.id,
       owner: m.actor.owner,
@@ -45,27 +107,26 @@ export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
       statusMessage: '',
       exitCode: null,
       finalState: null,
-      messageReceivedTime: now,
+      messageReceivedTime: isoNow(this.store.clock),
       startTime: null,
       finishTime: null,
       runtime: 0,
       cpu: 0,
       io: 0,
     };
-    this.store.transaction(() => {
-      this.store.executions.insert(execution);
-      this.store.messages.insert({
-        actorId: m.actor.id,
-        executionId: execution.id,
-        contentType: m.contentType,
-        body: m.body,
-        env: m.env,
-        sender: m.sender,
-        createTime: now,
-      });
+  }
+
+  private insert(m: OutgoingMessage, execution: ExecutionRecord): void {
+    this.store.executions.insert(execution);
+    this.store.messages.insert({
+      actorId: m.actor.id,
+      executionId: execution.id,
+      contentType: m.contentType,
+      body: m.body,
+      env: m.env,
+      sender: m.sender,
+      createTime: execution.messageReceivedTime ?? isoNow(this.store.clock),
     });
-    this.emit('message', { actorId: m.actor.id, executionId: execution.id });
-    return execution;
   }
 
   count(actorId: string): number {

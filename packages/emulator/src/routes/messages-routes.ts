@@ -63,7 +63,7 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
           );
         }
         const message = readMessage(req);
-        const execution = mailbox.send({
+        const execution = await mailbox.post({
           actor: target.actor,
           sender: identity.user,
           contentType: message.contentType,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { advanceCron, dueCronActors } from '../domain/cron-due.js';
 import { Mailbox, PURGED_MESSAGE } from '../mailbox/mailbox.js';
 import { LOG_CAP_BYTES, LOG_CAP_NOTE } from './logs-store.js';
@@ -24,7 +24,9 @@ function setup() {
   store.createActor(a);
   const send = (text: string) =>
     mailbox.send({ actor: a, sender: 'o', contentType: 'str', body: Buffer.from(text), env: {} });
-  return { store, mailbox, a, send };
+  const post = (text: string) =>
+    mailbox.post({ actor: a, sender: 'o', contentType: 'str', body: Buffer.from(text), env: {} });
+  return { store, mailbox, a, send, post };
 }
 
 describe('the mailbox', () => {
@@ -73,6 +75,57 @@ describe('the mailbox', () => {
     const e = send('x');
     expect(mailbox.purge(a.id)).toBe(1);
     expect(store.executions.get(e.id)).toMatchObject({ status: 'ERROR', statusMessage: PURGED_MESSAGE });
+  });
+});
+
+describe('the mailbox, posting in batches', () => {
+  it('commits the messages posted in one turn together, in order, and announces each once committed', async () => {
+    const { store, mailbox, a, post } = setup();
+    const transaction = vi.spyOn(store, 'transaction');
+    const announced: string[] = [];
+    mailbox.on('message', (e) => {
+      expect(store.executions.get(e.executionId)?.status).toBe('SUBMITTED'); // committed before the event
+      announced.push(e.executionId);
+    });
+    const pending = ['one', 'two', 'three', 'four'].map(post);
+    expect(mailbox.count(a.id)).toBe(0); // held until the end of this turn
+    const executions = await Promise.all(pending);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(mailbox.queued(a.id).map((m) => m.body.toString())).toEqual(['one', 'two', 'three', 'four']);
+    expect(mailbox.queued(a.id).map((m) => m.executionId)).toEqual(executions.map((e) => e.id));
+    expect(announced).toEqual(executions.map((e) => e.id));
+  });
+
+  it('any other write commits what is held first: a send, a purge or a delete right after a post sees it', async () => {
+    const { store, mailbox, a, post, send } = setup();
+    const posted = post('first');
+    const sent = send('second');
+    expect(mailbox.queued(a.id).map((m) => m.body.toString())).toEqual(['first', 'second']);
+    expect((await posted).id).not.toBe(sent.id);
+
+    const purged = post('purged');
+    expect(mailbox.purge(a.id)).toBe(3);
+    expect(store.executions.get((await purged).id)?.status).toBe('ERROR');
+
+    const orphan = post('then the actor is deleted');
+    expect(store.deleteActor(a.id)).toBe(true);
+    const execution = await orphan;
+    expect(store.executions.get(execution.id)).toBeNull(); // deleted with the actor, not left behind
+    expect(store.messages.count(a.id)).toBe(0);
+  });
+
+  it('a batch that fails is retried message by message: one bad message fails alone', async () => {
+    const { store, mailbox, a, post } = setup();
+    const insert = store.messages.insert.bind(store.messages);
+    vi.spyOn(store.messages, 'insert').mockImplementation((m) => {
+      if (m.body.toString() === 'bad') throw new Error('the disk refused this one');
+      insert(m);
+    });
+    const [good1, bad, good2] = [post('good 1'), post('bad'), post('good 2')];
+    await expect(bad).rejects.toThrow('the disk refused this one');
+    const committed = await Promise.all([good1, good2]);
+    expect(mailbox.queued(a.id).map((m) => m.executionId)).toEqual(committed.map((e) => e.id));
+    expect(store.executions.listForActor(a.id, 10, 0).map((e) => e.id)).toEqual(committed.map((e) => e.id));
   });
 });
 

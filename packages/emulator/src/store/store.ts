@@ -65,8 +65,19 @@ export class Store {
     this.workers = new WorkersStore(this.db);
   }
 
+  private readonly beforeWrites: (() => void)[] = [];
+
+  /**
+   * Work to do before every transaction: the mailbox commits the messages it holds for its next batch first, so
+   * that writes stay in the order they were asked for.
+   */
+  beforeEachTransaction(fn: () => void): void {
+    this.beforeWrites.push(fn);
+  }
+
   /** Runs `fn` in one transaction: all of its writes are committed together, or none is. */
   transaction<T>(fn: () => T): T {
+    for (const before of this.beforeWrites) before();
     return this.db.transaction(fn)();
   }
 
