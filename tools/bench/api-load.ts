@@ -63,7 +63,9 @@ export const apiLoad: Benchmark = {
     'moment, off the event loop). The mailbox commits the messages that arrive in one turn of the event loop in one ' +
     'transaction (any other write first commits what it holds, so writes keep their order). Committing every ' +
     'message on its own took about a fifth of the process in a CPU profile under this load, and POST managed ' +
-    '1,950 req/s (0.38 of bare in a quick run); batched, 3,950 (0.63). GET is bound by Express and two store ' +
+    '1,950 req/s (0.38 of bare) in a 3 s quick run; batched, 3,950 (0.63). The full run is lower (2,900, 0.51 in ' +
+    'the first with batching): its 10 s queue some 30,000 messages, none of which runs, in a mailbox whose ' +
+    'indexes keep growing. GET is bound by Express and two store ' +
     'reads with their JSON parsing. Earlier still, POST managed 270-700 req/s (an fsync inside every commit, ' +
     'blocking the event loop) and every request compiled its SQL again.',
   async run({ quick }) {
