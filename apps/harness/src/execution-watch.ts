@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   FINAL_EXECUTION_STATUSES,
   type ActorsClient,
@@ -34,8 +33,6 @@ export async function latestExecutionId(
 export interface FollowOptions {
   /** New log text, as it grows (complete lines; the rest once the execution ends). */
   onLogs?: (text: string) => void;
-  /** The execution's status as it changes (SUBMITTED, RUNNING, ...), once per status. */
-  onStatus?: (execution: Execution) => void;
   /** Give up after this long (ms); undefined waits as long as it runs. */
   timeoutMs?: number;
   /** The pause between reads when the server cannot hold a read until a change (the real service). */
@@ -57,7 +54,6 @@ export async function followExecution(
   options: FollowOptions = {},
 ): Promise<Execution> {
   const { signal } = options;
-  const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let shown = '';
   let pending = '';
   const pass = (logs: string, final: boolean) => {
@@ -70,38 +66,24 @@ export async function followExecution(
     if (cut > 0) options.onLogs(pending.slice(0, cut));
     pending = pending.slice(cut);
   };
-  let etag: string | null = null;
   let execution: Execution | null = null;
-  let status = '';
-  for (;;) {
-    const left = deadline - Date.now();
-    const watch = await client.watchExecution(actorId, executionId, {
-      etag,
-      waitSeconds: Math.max(0, Math.min(20, Math.floor(left / 1000))),
-      signal,
-    });
-    etag = watch.etag;
-    const changed = watch.execution !== null;
-    execution = watch.execution ?? execution;
-    if (!execution) throw new Error(`the server answered no execution ${executionId}`); // only a 304 is null
+  const until = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
+  for await (const next of client.executionUpdates(actorId, executionId, {
+    until,
+    pollMs: options.pollMs,
+    signal,
+  })) {
+    execution = next;
     const final = isFinal(execution);
-    if (execution.status !== status) {
-      status = execution.status;
-      options.onStatus?.(execution);
-    }
-    if (changed && options.onLogs && (final || execution.status === 'RUNNING')) {
+    if (options.onLogs && (final || execution.status === 'RUNNING')) {
       pass((await client.getExecutionLogs(actorId, executionId)).logs, final);
     }
     if (final) return execution;
-    if (Date.now() > deadline) {
-      throw new CommandError(
-        `execution ${executionId} is still ${execution.status} after ${Number((options.timeoutMs! / 1000).toFixed(1))} s; ` +
-          `see it later with \`actorkit logs ${actorId} ${executionId}\`, or wait longer with --timeout`,
-      );
-    }
-    signal?.throwIfAborted();
-    if (!watch.blocking || etag === null) await sleep(options.pollMs ?? 250, undefined, { signal });
   }
+  throw new CommandError(
+    `execution ${executionId} is still ${execution?.status ?? 'SUBMITTED'} after ${Number(((options.timeoutMs ?? 0) / 1000).toFixed(1))} s; ` +
+      `see it later with \`actorkit logs ${actorId} ${executionId}\`, or wait longer with --timeout`,
+  );
 }
 
 /** Pops every result the execution left (at most `max`), oldest first. */

@@ -94,3 +94,66 @@ describe('watchExecution: a blocking read of an execution', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('executionUpdates: the execution as it changes', () => {
+  const version = (status: string, headers: Record<string, string>) => ({
+    ...(envelope({ ...execution, status }) as Extract<ReturnType<typeof envelope>, { kind: 'json' }>),
+    headers,
+  });
+
+  it('yields each new version and ends after a final one, skipping the waits that ended unchanged', async () => {
+    await using server = await FakeServer.start();
+    const held = { 'preference-applied': 'wait=20' };
+    server.reply(
+      version('SUBMITTED', { etag: 'W/"1"', ...held }),
+      raw('', { etag: 'W/"1"', ...held }, 304),
+      version('RUNNING', { etag: 'W/"2"', ...held }),
+      version('COMPLETE', { etag: 'W/"3"', ...held }),
+    );
+    const client = new ActorsClient({ baseUrl: server.origin });
+    const seen: string[] = [];
+    for await (const e of client.executionUpdates(ACTOR_ID, EXECUTION_ID)) seen.push(e.status);
+    expect(seen).toEqual(['SUBMITTED', 'RUNNING', 'COMPLETE']);
+    expect(server.requests.map((r) => r.headers['if-none-match'] ?? null)).toEqual([
+      null,
+      'W/"1"',
+      'W/"1"',
+      'W/"2"',
+    ]);
+  });
+
+  it('polls every pollMs a server that does not hold reads, and stops once `until` has passed', async () => {
+    await using server = await FakeServer.start();
+    server.reply(...Array.from({ length: 20 }, () => version('RUNNING', {})));
+    const client = new ActorsClient({ baseUrl: server.origin });
+    const started = Date.now();
+    const seen: string[] = [];
+    for await (const e of client.executionUpdates(ACTOR_ID, EXECUTION_ID, {
+      until: started + 250,
+      pollMs: 100,
+    }))
+      seen.push(e.status);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeLessThanOrEqual(5);
+    expect(new Set(seen)).toEqual(new Set(['RUNNING']));
+    expect(server.requests.every((r) => r.headers['if-none-match'] === undefined)).toBe(true);
+  });
+
+  it('an abort during the pause between polls ends it with the signal reason', async () => {
+    await using server = await FakeServer.start();
+    server.reply(version('RUNNING', {}), version('RUNNING', {}));
+    const abort = new AbortController();
+    const client = new ActorsClient({ baseUrl: server.origin });
+    const run = (async () => {
+      for await (const e of client.executionUpdates(ACTOR_ID, EXECUTION_ID, {
+        pollMs: 10_000,
+        signal: abort.signal,
+      })) {
+        expect(e.status).toBe('RUNNING');
+        setTimeout(() => abort.abort(new Error('stopped following')), 10);
+      }
+    })();
+    await expect(run).rejects.toThrow('stopped following');
+    expect(server.requests).toHaveLength(1);
+  });
+});

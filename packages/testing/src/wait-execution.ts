@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   FINAL_EXECUTION_STATUSES,
   type ActorsClient,
@@ -7,6 +6,7 @@ import {
 } from '@actorkit/api';
 import { ContainerTierError } from './errors.js';
 
+/** The pause between reads should the server not hold them until a change (the emulator does). */
 const POLL_MS = 20;
 /** After a force-quit, how long the engine gets to report the exit. */
 const QUIT_GRACE_MS = 30_000;
@@ -15,17 +15,19 @@ function isFinal(execution: Execution): boolean {
   return FINAL_EXECUTION_STATUSES.includes(execution.status as ExecutionStatus);
 }
 
-async function pollUntil(client: ActorsClient, actorId: string, executionId: string, deadline: number) {
-  for (;;) {
-    const execution = await client.getExecution(actorId, executionId);
+/** Follows the execution (blocking reads on the emulator) until it is final; null when `deadline` passes first. */
+async function followUntil(client: ActorsClient, actorId: string, executionId: string, deadline: number) {
+  for await (const execution of client.executionUpdates(actorId, executionId, {
+    until: deadline,
+    pollMs: POLL_MS,
+  })) {
     if (isFinal(execution)) return execution;
-    if (Date.now() >= deadline) return null;
-    await delay(POLL_MS);
   }
+  return null;
 }
 
 /**
- * Polls the execution until it is COMPLETE or ERROR. Past `timeoutMs` it is force-quit (as `DELETE` on the execution
+ * Follows the execution until it is COMPLETE or ERROR. Past `timeoutMs` it is force-quit (as `DELETE` on the execution
  * does on the service) and it ends with the engine's exit code; an execution that does not end even then is an error.
  */
 export async function waitForExecution(
@@ -34,7 +36,7 @@ export async function waitForExecution(
   executionId: string,
   timeoutMs: number,
 ): Promise<Execution> {
-  const done = await pollUntil(client, actorId, executionId, Date.now() + timeoutMs);
+  const done = await followUntil(client, actorId, executionId, Date.now() + timeoutMs);
   if (done) return done;
   const late = await client.getExecution(actorId, executionId);
   if (late.status === 'SUBMITTED') {
@@ -50,7 +52,7 @@ export async function waitForExecution(
       },
     );
   });
-  const quit = await pollUntil(client, actorId, executionId, Date.now() + QUIT_GRACE_MS);
+  const quit = await followUntil(client, actorId, executionId, Date.now() + QUIT_GRACE_MS);
   if (quit) return quit;
   throw new ContainerTierError(
     `execution ${executionId} ran past ${timeoutMs} ms and did not end within ${QUIT_GRACE_MS} ms of a force-quit`,
