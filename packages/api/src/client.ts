@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { ActorListSchema, ActorSchema, type Actor, type ActorRequest } from './actor.js';
 import { AliasListSchema, AliasSchema, type Alias, type AliasRequest } from './alias.js';
+import { executionUpdates, type ExecutionUpdatesOptions } from './execution-updates.js';
 import {
-  FINAL_EXECUTION_STATUSES,
   ExecutionLogsSchema,
   ExecutionSchema,
   ExecutionsSummarySchema,
   type AddExecutionRequest,
   type Execution,
   type ExecutionLogs,
-  type ExecutionStatus,
   type ExecutionsSummary,
 } from './execution.js';
 import {
@@ -65,25 +64,6 @@ const TextResult = z
   .transform((v) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v)));
 const WorkersAdded = z.union([ActorWorkerListSchema, z.null(), z.unknown().transform(() => null)]);
 const seg = encodeURIComponent;
-
-/** Waits `ms`; rejects with the signal's reason when it aborts first. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', aborted);
-    };
-    const aborted = () => {
-      done();
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      done();
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', aborted, { once: true });
-  });
-}
 
 /**
  * A typed client for the Abaco / Tapis actors API: one method per operation of the agavepy `actors` reference,
@@ -305,32 +285,14 @@ export class ActorsClient {
    * otherwise polls every `pollMs` (default 250).
    *
    * @example
-   * for await (const execution of client.executionUpdates(actorId, executionId)) console.log(execution.status);
+   * for await (const execution of client.executionUpdates(actorId, executionId)) statuses.push(execution.status);
    */
-  async *executionUpdates(
+  executionUpdates(
     actorId: string,
     executionId: string,
-    options: { until?: number; pollMs?: number; signal?: AbortSignal } = {},
+    options: ExecutionUpdatesOptions = {},
   ): AsyncGenerator<Execution, void, undefined> {
-    const until = options.until ?? Infinity;
-    const { signal } = options;
-    let etag: string | null = null;
-    for (;;) {
-      const left = until - Date.now();
-      const watch = await this.watchExecution(actorId, executionId, {
-        etag,
-        waitSeconds: Math.max(0, Math.min(20, Math.floor(left / 1_000))),
-        signal,
-      });
-      etag = watch.etag;
-      if (watch.execution) {
-        yield watch.execution;
-        if (FINAL_EXECUTION_STATUSES.includes(watch.execution.status as ExecutionStatus)) return;
-      }
-      if (Date.now() >= until) return;
-      signal?.throwIfAborted();
-      if (!watch.blocking || etag === null) await pause(options.pollMs ?? 250, signal);
-    }
+    return executionUpdates(this, actorId, executionId, options);
   }
   /** Pops the oldest result of the execution: raw bytes, empty when none is left. */
   async getOneExecutionResult(actorId: string, executionId: string): Promise<Uint8Array> {

@@ -14,5 +14,6 @@ export * from './execution.js';
 export { Transport, resolveBase, FLAVOUR_BASE_PATHS } from './transport.js';
 export type { ApiFlavour, Credentials, TransportOptions, RequestSpec, Query } from './transport.js';
 export * from './client.js';
+export type { ExecutionUpdatesOptions } from './execution-updates.js';
 export * from './container.js';
 export * from './python-literal.js';
