@@ -28,7 +28,7 @@ function findExecution(ctx: EmulatorContext, req: Request, target: ActorTarget):
 export const MAX_WAIT_SECONDS = 30;
 
 /** The seconds a request's `Prefer: wait=N` (RFC 7240) asks to be held for; null when it asks for none. */
-export function preferredWait(req: Request): number | null {
+function preferredWait(req: Request): number | null {
   const prefer = req.get('prefer');
   const match = prefer ? /(?:^|[\s,;])wait\s*=\s*"?(\d+)"?/i.exec(prefer) : null;
   return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : null;
@@ -66,7 +66,8 @@ async function readExecution(
   const wait = preferredWait(req);
   const known = req.get('if-none-match');
   if (wait !== null) res.set('Preference-Applied', `wait=${wait}`);
-  if (wait && known && matches(known, executionTag(ctx, execution))) {
+  // `*` names no version in particular: it is answered at once (304: the execution exists).
+  if (wait && known && known.trim() !== '*' && matches(known, executionTag(ctx, execution))) {
     const gone = new AbortController();
     res.on('close', () => gone.abort());
     const deadline = Date.now() + wait * 1000;

@@ -105,6 +105,9 @@ describe('blocking reads of an execution', () => {
     expect(stale.status).toBe(200);
     const conditional = await get({ 'if-none-match': await etagNow() });
     expect(conditional.status).toBe(304);
+    const any = await get({ 'if-none-match': '*', prefer: 'wait=10' });
+    expect(any.status).toBe(304); // `*` names no version to wait on: the execution exists, so 304 at once
+    expect(emu.store.changes.waiting).toBe(0);
   });
 
   it('a wait above the cap is cut to 30 seconds', async () => {
