@@ -1,4 +1,4 @@
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import type { MessageContentType } from '@actorkit/api';
 import { isoNow } from '../domain/clock.js';
 import { newId } from '../domain/ids.js';
@@ -179,9 +179,30 @@ export class Mailbox extends EventEmitter<{ message: [MessageQueuedEvent] }> {
   }
 }
 
-async function waitForActor(mailbox: Mailbox, actorId: string, signal: AbortSignal): Promise<void> {
-  for (;;) {
-    const [event] = await once(mailbox, 'message', { signal });
-    if ((event as MessageQueuedEvent).actorId === actorId) return;
-  }
+/**
+ * Resolves at the next `message` event for the actor. One listener stays attached until then: events for other
+ * actors do not detach it, so a burst emitted in one go (a batch commit) cannot slip past between two waits.
+ */
+function waitForActor(mailbox: Mailbox, actorId: string, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const stop = () => {
+      mailbox.off('message', onMessage);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onMessage = (event: MessageQueuedEvent) => {
+      if (event.actorId !== actorId) return;
+      stop();
+      resolve();
+    };
+    const onAbort = () => {
+      stop();
+      reject(signal.reason);
+    };
+    mailbox.on('message', onMessage);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -114,6 +114,27 @@ describe('the mailbox, posting in batches', () => {
     expect(store.messages.count(a.id)).toBe(0);
   });
 
+  it("a worker waiting on its actor wakes for its message even when another actor's comes first in the batch", async () => {
+    const { store, mailbox, a, post } = setup();
+    const b = actor('B000000000001');
+    store.createActor(b);
+    const abort = new AbortController();
+    const waitingOnA = mailbox.next(a.id, 'WA', abort.signal);
+    const waitingOnB = mailbox.next(b.id, 'WB', abort.signal);
+    // One batch, one synchronous burst of events: B's, then A's.
+    const forB = mailbox.post({ actor: b, sender: 'o', contentType: 'str', body: Buffer.from('b'), env: {} });
+    const forA = post('a');
+    const [claimedA, claimedB] = await Promise.race([
+      Promise.all([waitingOnA, waitingOnB]),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('a worker missed its message')), 2_000),
+      ),
+    ]);
+    expect(claimedA.executionId).toBe((await forA).id);
+    expect(claimedB.executionId).toBe((await forB).id);
+    expect(mailbox.listenerCount('message')).toBe(0);
+  });
+
   it('a batch that fails is retried message by message: one bad message fails alone', async () => {
     const { store, mailbox, a, post } = setup();
     const insert = store.messages.insert.bind(store.messages);
