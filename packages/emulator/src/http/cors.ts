@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { reply } from './envelope.js';
+import { replyNull } from './envelope.js';
 
 const ALLOWED_HEADERS = [
   'Authorization',
@@ -28,6 +28,6 @@ export function cors(): RequestHandler {
       return;
     }
     res.set('Allow', 'GET, POST, PUT, DELETE, OPTIONS');
-    reply(res, { keyCase: 'camel' }, null, 'OK');
+    replyNull(res, 'OK');
   };
 }

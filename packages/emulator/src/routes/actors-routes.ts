@@ -5,7 +5,7 @@ import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { actorFromRequest } from '../domain/actor-request.js';
 import { newId } from '../domain/ids.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { parseBody } from '../http/validate.js';
 import { defineRoute } from './define-route.js';
 import { notifyPool } from './notify-pool.js';
@@ -27,7 +27,7 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       const page = readable
         .slice(offset, offset + limit)
         .map((a) => actorView(req, a, store.actors.getState(a.id)));
-      reply(res, ctx, page, 'Actors retrieved successfully.');
+      replyUnchecked(res, ctx, page, 'Actors retrieved successfully.');
     },
     post: async (req, res) => {
       const identity = identityOf(req);
@@ -37,7 +37,7 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       store.createActor(actor);
       await notifyPool(`actor ${actor.id} created`, () => pool.actorCreated(actor));
       const current = store.actors.get(actor.id) ?? actor;
-      reply(res, ctx, actorView(req, current, {}), 'Actor created successfully.');
+      replyUnchecked(res, ctx, actorView(req, current, {}), 'Actor created successfully.');
     },
   });
 
@@ -45,7 +45,7 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         actorView(req, target.actor, store.actors.getState(target.actor.id)),
@@ -63,7 +63,7 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       const replaceWorkers = actor.revision !== previous.revision;
       await notifyPool(`actor ${actor.id} updated`, () => pool.actorUpdated(actor, { replaceWorkers }));
       const current = store.actors.get(actor.id) ?? actor;
-      reply(
+      replyUnchecked(
         res,
         ctx,
         actorView(req, current, store.actors.getState(actor.id)),
@@ -75,7 +75,7 @@ export function registerActorRoutes(router: Router, ctx: EmulatorContext): void 
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       store.deleteActor(target.actor.id);
       await notifyPool(`actor ${target.actor.id} deleted`, () => pool.actorDeleted(target.actor.id));
-      reply(res, ctx, null, 'Actor deleted successfully.');
+      replyUnchecked(res, ctx, null, 'Actor deleted successfully.');
     },
   });
 }

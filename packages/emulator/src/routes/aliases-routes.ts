@@ -3,7 +3,7 @@ import type { Request, Router } from 'express';
 import { heldLevel, rejectNonce, requireActorLevel, requireAliasLevel } from '../auth/authorize.js';
 import { identityOf, isAdmin } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
 import type { ActorRecord, AliasRecord } from '../store/records.js';
@@ -29,7 +29,7 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       const visible = store.aliases
         .all()
         .filter((a) => isAdmin(identity) || heldLevel(store, 'alias', a.alias, identity.user) !== 'NONE');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         visible.map((a) => aliasView(req, a)),
@@ -57,7 +57,7 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
         store.aliases.insert(alias);
         store.permissions.set('alias', alias.alias, identity.user, 'UPDATE');
       });
-      reply(res, ctx, aliasView(req, alias), 'Actor alias created successfully.');
+      replyUnchecked(res, ctx, aliasView(req, alias), 'Actor alias created successfully.');
     },
   });
 
@@ -65,7 +65,7 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'READ');
-      reply(res, ctx, aliasView(req, alias), 'Alias retrieved successfully.');
+      replyUnchecked(res, ctx, aliasView(req, alias), 'Alias retrieved successfully.');
     },
     put: (req, res) => {
       const alias = aliasParam(ctx, req);
@@ -78,7 +78,7 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       }
       const actor = targetActor(ctx, req, input.actorId);
       store.aliases.setTarget(alias.alias, actor.id);
-      reply(res, ctx, aliasView(req, { ...alias, actorId: actor.id }), 'Alias updated successfully.');
+      replyUnchecked(res, ctx, aliasView(req, { ...alias, actorId: actor.id }), 'Alias updated successfully.');
     },
     delete: (req, res) => {
       const alias = aliasParam(ctx, req);
@@ -88,7 +88,7 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
         store.permissions.deleteAll('alias', alias.alias);
         store.nonces.deleteForAlias(alias.alias);
       });
-      reply(res, ctx, null, 'Alias deleted successfully.');
+      replyUnchecked(res, ctx, null, 'Alias deleted successfully.');
     },
   });
 }

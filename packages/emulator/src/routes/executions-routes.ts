@@ -5,7 +5,7 @@ import { requireActorLevel, type ActorTarget } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { newId } from '../domain/ids.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
 import type { ExecutionRecord } from '../store/records.js';
@@ -113,7 +113,7 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
         ...store.executions.totals(actor.id),
         _links: { self: `${apiBase(req)}/${actor.id}/executions`, actor: `${apiBase(req)}/${actor.id}` },
       };
-      reply(res, ctx, summary, 'Actor executions retrieved successfully.');
+      replyUnchecked(res, ctx, summary, 'Actor executions retrieved successfully.');
     },
     post: (req, res) => {
       const { actor } = authorized(req, 'UPDATE');
@@ -135,7 +135,7 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
         ...usage,
       };
       store.executions.insert(execution);
-      reply(res, ctx, executionView(req, execution), 'Actor execution added successfully.');
+      replyUnchecked(res, ctx, executionView(req, execution), 'Actor execution added successfully.');
     },
   });
 
@@ -143,7 +143,7 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
     get: async (req, res) => {
       const { execution, notModified } = await readExecution(ctx, req, res, authorized(req, 'READ'));
       if (notModified) res.status(304).end();
-      else reply(res, ctx, executionView(req, execution), 'Actor execution retrieved successfully.');
+      else replyUnchecked(res, ctx, executionView(req, execution), 'Actor execution retrieved successfully.');
     },
     delete: async (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'UPDATE'));
@@ -152,7 +152,7 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
           `execution ${execution.id} is not running (status ${execution.status}); only a RUNNING execution can be force-quit`,
         );
       }
-      reply(res, ctx, null, `Execution ${execution.id} is being stopped.`);
+      replyUnchecked(res, ctx, null, `Execution ${execution.id} is being stopped.`);
     },
   });
 
@@ -160,7 +160,7 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
     get: (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'READ'));
       const self = `${apiBase(req)}/${execution.actorId}/executions/${execution.id}/logs`;
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { logs: store.logs.get(execution.id), _links: { self } },

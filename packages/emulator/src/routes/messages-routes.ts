@@ -4,7 +4,7 @@ import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { messageEnvironment, readMessage } from '../domain/message-body.js';
 import { binaryBody } from '../http/body-parsers.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import type { ExecutionRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
@@ -43,7 +43,7 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
       const self = `${apiBase(req)}/${target.actor.id}/messages`;
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { messages: mailbox.count(target.actor.id), _links: { self } },
@@ -78,7 +78,7 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
           return;
         }
         const actorUrl = `${apiBase(req)}/${target.actor.id}`;
-        reply(
+        replyUnchecked(
           res,
           ctx,
           {
@@ -98,7 +98,7 @@ export function registerMessageRoutes(router: Router, ctx: EmulatorContext): voi
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       const purged = mailbox.purge(target.actor.id);
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { messages: mailbox.count(target.actor.id), purged },

@@ -4,7 +4,7 @@ import { rejectNonce, requireActorLevel, requireAliasLevel } from '../auth/autho
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { newNonceId } from '../domain/ids.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
 import type { NonceRecord } from '../store/records.js';
@@ -65,7 +65,7 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         store.nonces.listForAlias(alias.alias).map((n) => nonceView(req, n)),
@@ -75,7 +75,7 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     post: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'UPDATE');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         nonceView(req, createNonce(ctx, req, { actorId: null, alias: alias.alias })),
@@ -88,14 +88,14 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'READ');
       const nonce = findNonce(ctx, req, (n) => n.alias === alias.alias, `alias ${alias.alias}`);
-      reply(res, ctx, nonceView(req, nonce), 'Alias nonce retrieved successfully.');
+      replyUnchecked(res, ctx, nonceView(req, nonce), 'Alias nonce retrieved successfully.');
     },
     delete: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, guard(req), alias, 'UPDATE');
       const nonce = findNonce(ctx, req, (n) => n.alias === alias.alias, `alias ${alias.alias}`);
       store.nonces.delete(nonce.id);
-      reply(res, ctx, null, 'Alias nonce deleted successfully.');
+      replyUnchecked(res, ctx, null, 'Alias nonce deleted successfully.');
     },
   });
 
@@ -103,7 +103,7 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         store.nonces.listForActor(target.actor.id).map((n) => nonceView(req, n)),
@@ -113,7 +113,7 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
     post: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'UPDATE');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         nonceView(req, createNonce(ctx, req, { actorId: target.actor.id, alias: null })),
@@ -126,14 +126,14 @@ export function registerNonceRoutes(router: Router, ctx: EmulatorContext): void 
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'READ');
       const nonce = findNonce(ctx, req, (n) => n.actorId === target.actor.id, `actor ${target.actor.id}`);
-      reply(res, ctx, nonceView(req, nonce), 'Actor nonce retrieved successfully.');
+      replyUnchecked(res, ctx, nonceView(req, nonce), 'Actor nonce retrieved successfully.');
     },
     delete: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, guard(req), target, 'UPDATE');
       const nonce = findNonce(ctx, req, (n) => n.actorId === target.actor.id, `actor ${target.actor.id}`);
       store.nonces.delete(nonce.id);
-      reply(res, ctx, null, 'Actor nonce deleted successfully.');
+      replyUnchecked(res, ctx, null, 'Actor nonce deleted successfully.');
     },
   });
 }

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { requireActorLevel, requireAliasLevel } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { parseBody } from '../http/validate.js';
 import { defineRoute } from './define-route.js';
 import { actorTarget, aliasParam } from './path-params.js';
@@ -16,7 +16,7 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { permissions: store.permissions.list('alias', alias.alias) },
@@ -28,7 +28,7 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
       requireAliasLevel(store, identityOf(req), alias, 'UPDATE');
       const { user, level } = parseBody(PermissionsUpdateRequestSchema, req.body, 'permission');
       store.permissions.set('alias', alias.alias, user, level);
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { permissions: store.permissions.list('alias', alias.alias) },
@@ -41,7 +41,7 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { permissions: store.permissions.list('actor', target.actor.id) },
@@ -53,7 +53,7 @@ export function registerPermissionRoutes(router: Router, ctx: EmulatorContext): 
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
       const { user, level } = parseBody(PermissionsUpdateRequestSchema, req.body, 'permission');
       store.permissions.set('actor', target.actor.id, user, level);
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { permissions: store.permissions.list('actor', target.actor.id) },

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { requireActorLevel } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { defineRoute } from './define-route.js';
 import { actorTarget } from './path-params.js';
@@ -14,7 +14,7 @@ export function registerStateRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      reply(
+      replyUnchecked(
         res,
         ctx,
         { actorId: target.actor.id, state: store.actors.getState(target.actor.id) ?? {} },
@@ -36,7 +36,7 @@ export function registerStateRoutes(router: Router, ctx: EmulatorContext): void 
         );
       }
       store.actors.setState(target.actor.id, state);
-      reply(res, ctx, { actorId: target.actor.id, state }, 'State updated successfully.');
+      replyUnchecked(res, ctx, { actorId: target.actor.id, state }, 'State updated successfully.');
     },
   });
 }

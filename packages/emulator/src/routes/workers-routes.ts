@@ -4,7 +4,7 @@ import { requireActorLevel } from '../auth/authorize.js';
 import { identityOf, isAdmin } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { newId } from '../domain/ids.js';
-import { reply } from '../http/envelope.js';
+import { replyUnchecked } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
 import type { WorkerRecord } from '../store/records.js';
@@ -22,7 +22,7 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
       const workers = store.workers.listForActor(target.actor.id).map((w) => workerView(req, w));
-      reply(res, ctx, workers, 'Workers retrieved successfully.');
+      replyUnchecked(res, ctx, workers, 'Workers retrieved successfully.');
     },
     post: async (req, res) => {
       const target = actorTarget(ctx, req);
@@ -69,7 +69,7 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
       if (added.length > 0)
         await notifyPool(`workers added to ${actor.id}`, () => ctx.pool.workersAdded(actor, added));
       const all = store.workers.listForActor(actor.id).map((w) => workerView(req, w));
-      reply(res, ctx, all, `Requested ${added.length} new worker(s); the actor has ${all.length}.`);
+      replyUnchecked(res, ctx, all, `Requested ${added.length} new worker(s); the actor has ${all.length}.`);
     },
   });
 
@@ -83,7 +83,7 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
         throw HttpError.notFound(
           `actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`,
         );
-      reply(res, ctx, workerView(req, worker), 'Worker retrieved successfully.');
+      replyUnchecked(res, ctx, workerView(req, worker), 'Worker retrieved successfully.');
     },
     delete: async (req, res) => {
       const target = actorTarget(ctx, req);
@@ -95,7 +95,7 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
         );
       }
       await notifyPool(`worker ${id} deleted`, () => ctx.pool.workerDeleted(target.actor.id, id));
-      reply(res, ctx, null, 'Worker scheduled to be stopped.');
+      replyUnchecked(res, ctx, null, 'Worker scheduled to be stopped.');
     },
   });
 }
