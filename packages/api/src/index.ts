@@ -11,6 +11,7 @@ export * from './permissions.js';
 export * from './worker.js';
 export * from './nonce.js';
 export * from './execution.js';
+export * from './display-time.js';
 export { Transport, resolveBase, FLAVOUR_BASE_PATHS } from './transport.js';
 export type { ApiFlavour, Credentials, TransportOptions, RequestSpec, Query } from './transport.js';
 export * from './client.js';

@@ -110,3 +110,11 @@ export function rejectNonce(identity: Identity, what: string): void {
     );
   }
 }
+
+/**
+ * Whether `GET /actors` lists this actor for the identity (fidelity §4): the actor is in the identity's tenant and
+ * the identity holds at least READ through an explicit entry of its own (the admin role does not widen the list).
+ */
+export function listableActor(store: Store, identity: Identity, actor: ActorRecord): boolean {
+  return actor.tenant === identity.tenant && heldLevel(store, 'actor', actor.id, identity.user) !== 'NONE';
+}

@@ -10,7 +10,7 @@ import { parseBody } from '../http/validate.js';
 import { defineRoute } from './define-route.js';
 import { notifyPool } from './notify-pool.js';
 import { actorTarget, paging } from './path-params.js';
-import { actorView } from './views.js';
+import { actorView } from '../views/actor-view.js';
 
 /** list, add, get, update, delete. */
 export function registerActorRoutes(router: Router, ctx: EmulatorContext): void {

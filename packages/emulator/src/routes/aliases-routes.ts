@@ -9,7 +9,7 @@ import { parseBody } from '../http/validate.js';
 import type { ActorRecord, AliasRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
 import { aliasParam } from './path-params.js';
-import { aliasView } from './views.js';
+import { aliasView } from '../views/alias-view.js';
 
 function targetActor(ctx: EmulatorContext, req: Request, actorId: string): ActorRecord {
   const actor = ctx.store.actors.get(actorId);

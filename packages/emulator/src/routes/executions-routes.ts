@@ -11,7 +11,8 @@ import { parseBody } from '../http/validate.js';
 import type { ExecutionRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
 import { actorTarget, paging, pathId } from './path-params.js';
-import { apiBase, executionView } from './views.js';
+import { apiBase } from '../views/links.js';
+import { executionView } from '../views/execution-view.js';
 
 function findExecution(ctx: EmulatorContext, req: Request, target: ActorTarget): ExecutionRecord {
   const id = pathId(req, 'executionId', 'execution id');

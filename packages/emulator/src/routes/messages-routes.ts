@@ -10,7 +10,7 @@ import type { ExecutionRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
 import { notifyPool } from './notify-pool.js';
 import { actorTarget } from './path-params.js';
-import { apiBase } from './views.js';
+import { apiBase } from '../views/links.js';
 
 function wantsSynchronous(req: Request): boolean {
   const v = req.query['_abaco_synchronous'];

@@ -10,7 +10,7 @@ import { parseBody } from '../http/validate.js';
 import type { NonceRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
 import { actorTarget, aliasParam, pathId } from './path-params.js';
-import { nonceView } from './views.js';
+import { nonceView } from '../views/nonce-view.js';
 
 type Owner = { actorId: string; alias: null } | { actorId: null; alias: string };
 

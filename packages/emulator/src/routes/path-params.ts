@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { ActorTarget } from '../auth/authorize.js';
 import type { EmulatorContext } from '../context.js';
 import { HttpError } from '../http/http-error.js';
-import type { AliasRecord } from '../store/records.js';
+import type { ActorRecord, AliasRecord } from '../store/records.js';
 
 const MAX_ID = 128;
 const ID_CHARS = /^[A-Za-z0-9._-]+$/;
@@ -62,4 +62,13 @@ export function paging(req: Request): { limit: number; offset: number } {
     return n;
   };
   return { limit: read('limit', 250, 1), offset: read('offset', 0, 0) };
+}
+
+/** The actor `ref` names in `tenant`, by id or by alias; null when there is none (links, configs, aliases). */
+export function findActorInTenant(ctx: EmulatorContext, tenant: string, ref: string): ActorRecord | null {
+  const actor = ctx.store.actors.get(ref);
+  if (actor && actor.tenant === tenant) return actor;
+  const alias = ctx.store.aliases.get(ref);
+  if (!alias || alias.tenant !== tenant) return null;
+  return ctx.store.actors.get(alias.actorId);
 }

@@ -11,7 +11,7 @@ import type { WorkerRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
 import { notifyPool } from './notify-pool.js';
 import { actorTarget, pathId } from './path-params.js';
-import { workerView } from './views.js';
+import { workerView } from '../views/worker-view.js';
 
 /** addWorker (admins), listWorkers, getWorker, deleteWorker. The pool (next issue) brings the records to life. */
 export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void {
