@@ -12,6 +12,7 @@ export * from './worker.js';
 export * from './nonce.js';
 export * from './execution.js';
 export * from './display-time.js';
+export * from './utilization.js';
 export { Transport, resolveBase, FLAVOUR_BASE_PATHS } from './transport.js';
 export type { ApiFlavour, Credentials, TransportOptions, RequestSpec, Query } from './transport.js';
 export * from './client.js';

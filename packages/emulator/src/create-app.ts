@@ -3,6 +3,7 @@ import type { EmulatorContext } from './context.js';
 import { jsonAndFormBodies } from './http/body-parsers.js';
 import { cors } from './http/cors.js';
 import { durableAnswers } from './http/durable-answers.js';
+import { mergeSlashes } from './http/merge-slashes.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { apiRouter } from './routes/api-router.js';
@@ -16,6 +17,7 @@ export function createApp(ctx: EmulatorContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.use(mergeSlashes());
   app.use(requestLog());
   if (ctx.store.onDisk) app.use(durableAnswers(ctx.store));
   app.use(cors());

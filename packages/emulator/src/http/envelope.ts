@@ -13,9 +13,10 @@ export interface ReplyOptions {
  * How the result is displayed, as the service's models do it (`AbacoDAO.case`):
  * - `model`: the result is one displayed object: in camel case its null-valued top-level keys are dropped;
  * - `models`: the result is a list of displayed objects, each treated as above;
- * - `plain`: the keys are converted, nothing is dropped (search results, summaries built by hand, maps).
+ * - `plain`: the keys are converted, nothing is dropped (search results, summaries built by hand, maps);
+ * - `verbatim`: the keys stay as they are in either case (the service fixes them, e.g. utilization).
  */
-export type DisplayKind = 'model' | 'models' | 'plain';
+export type DisplayKind = 'model' | 'models' | 'plain' | 'verbatim';
 
 function dropNulls(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -24,6 +25,7 @@ function dropNulls(value: unknown): unknown {
 
 /** The result as the service shows it in a key case: keys converted, and in camel case null model fields dropped. */
 export function displayResult(value: unknown, keyCase: KeyCase, kind: DisplayKind): unknown {
+  if (kind === 'verbatim') return value;
   let shown = value;
   if (keyCase === 'camel' && kind === 'model') shown = dropNulls(value);
   if (keyCase === 'camel' && kind === 'models' && Array.isArray(value)) shown = value.map(dropNulls);

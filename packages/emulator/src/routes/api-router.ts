@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { authenticate } from '../auth/authenticate.js';
 import type { EmulatorContext } from '../context.js';
-import { HttpError } from '../http/http-error.js';
 import { registerActorRoutes } from './actors-routes.js';
 import { registerAliasRoutes } from './aliases-routes.js';
 import { registerConfigRoutes } from './configs-routes.js';
@@ -12,13 +11,21 @@ import { registerPermissionRoutes } from './permissions-routes.js';
 import { registerSearchRoutes } from './search-routes.js';
 import { registerStateRoutes } from './state-routes.js';
 import { registerWorkerRoutes } from './workers-routes.js';
+import { routeGate, unansweredRoute } from './route-gate.js';
+import { registerUtilizationRoutes } from './utilization-routes.js';
 
-/** The API served under each base path. Search, config and alias routes come first: `/search`, `/configs` and `/aliases` are not actor ids. */
+/**
+ * The API served under each base path. A path or method no route serves is a 405 before authentication (the
+ * service checks the URL rule first). Search, config, utilization and alias routes come first: `/search`,
+ * `/configs`, `/utilization` and `/aliases` are not actor ids.
+ */
 export function apiRouter(ctx: EmulatorContext): Router {
   const router = Router({ caseSensitive: true, strict: false });
+  router.use(routeGate(router));
   router.use(authenticate(ctx.auth, ctx.store));
   registerSearchRoutes(router, ctx);
   registerConfigRoutes(router, ctx);
+  registerUtilizationRoutes(router, ctx);
   registerAliasRoutes(router, ctx);
   registerPermissionRoutes(router, ctx);
   registerNonceRoutes(router, ctx);
@@ -27,10 +34,6 @@ export function apiRouter(ctx: EmulatorContext): Router {
   registerStateRoutes(router, ctx);
   registerWorkerRoutes(router, ctx);
   registerExecutionRoutes(router, ctx);
-  router.use((req) => {
-    throw HttpError.notFound(
-      `no route ${req.method} ${req.baseUrl}${req.path}; see docs/emulator.md for the routes`,
-    );
-  });
+  router.use(unansweredRoute(router));
   return router;
 }
