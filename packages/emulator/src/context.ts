@@ -3,6 +3,7 @@ import type { AuthConfig } from './auth/users.js';
 import type { Clock } from './domain/clock.js';
 import type { Executor } from './executor/executor.js';
 import type { BodyLimits } from './http/body-parsers.js';
+import type { OriginPolicy } from './http/origin-policy.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import type { ExecutionControl } from './seams/execution-control.js';
 import type { WorkerPool } from './seams/worker-pool.js';
@@ -20,4 +21,6 @@ export interface EmulatorContext {
   keyCase: KeyCase;
   limits: BodyLimits;
   clock: Clock;
+  /** Browser origins and host names allowed (default: the emulator's own, localhost and IP literals). */
+  originPolicy?: OriginPolicy;
 }

@@ -1,9 +1,9 @@
 import express, { type Express } from 'express';
 import type { EmulatorContext } from './context.js';
 import { jsonAndFormBodies } from './http/body-parsers.js';
-import { cors } from './http/cors.js';
 import { durableAnswers } from './http/durable-answers.js';
 import { mergeSlashes } from './http/merge-slashes.js';
+import { DEFAULT_ORIGIN_POLICY, originPolicy } from './http/origin-policy.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { apiRouter } from './routes/api-router.js';
@@ -19,8 +19,8 @@ export function createApp(ctx: EmulatorContext): Express {
   app.set('query parser', 'simple');
   app.use(mergeSlashes());
   app.use(requestLog());
+  app.use(originPolicy(ctx.originPolicy ?? DEFAULT_ORIGIN_POLICY));
   if (ctx.store.onDisk) app.use(durableAnswers(ctx.store));
-  app.use(cors());
   app.use(...jsonAndFormBodies(ctx.limits));
   const router = apiRouter(ctx);
   for (const base of BASE_PATHS) app.use(base, router);

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/index.js';
+import { startTestEmulator, USERS } from '../api/fixture.js';
+import { plainRequest } from './http-request.js';
+
+const auth = { authorization: `Bearer ${USERS.admin.token}` };
+
+describe('browser origins and host names (default policy)', () => {
+  let emu: RunningEmulator;
+  let own: string;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    own = new URL(emu.url).host;
+  });
+  afterAll(() => emu.dispose());
+
+  it('refuses a preflight from a foreign origin, naming --cors-origin', async () => {
+    const res = await plainRequest(emu.url, 'OPTIONS', '/actors/v2', {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.json?.message).toContain('--cors-origin https://evil.example');
+  });
+
+  it('refuses a cross-origin POST before it registers anything', async () => {
+    const before = (await emu.client.list()).length;
+    const res = await plainRequest(
+      emu.url,
+      'POST',
+      '/actors/v2',
+      { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      'image=evil/privileged&privileged=true',
+    );
+    expect(res.status).toBe(403);
+    expect((await emu.client.list()).length).toBe(before);
+  });
+
+  it('refuses the origin "null" (sandboxed frames, files)', async () => {
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, origin: 'null' });
+    expect(res.status).toBe(403);
+  });
+
+  it('serves its own origin and answers CORS for it, never a wildcard', async () => {
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, origin: `http://${own}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(`http://${own}`);
+  });
+
+  it('serves requests without an Origin (curl, scripts, containers)', async () => {
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', auth);
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a Host that is not a name of the emulator (DNS rebinding), naming --allowed-host', async () => {
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, host: 'evil.example:8000' });
+    expect(res.status).toBe(403);
+    expect(res.json?.message).toContain('--allowed-host evil.example');
+  });
+
+  it('answers to localhost, to IP literals and to names under .localhost', async () => {
+    for (const host of ['localhost:1', '127.0.0.1:1', '[::1]:1', '10.0.0.5', 'box.localhost']) {
+      const res = await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, host });
+      expect(res.status, host).toBe(200);
+    }
+  });
+});
