@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import createDebug from 'debug';
@@ -25,7 +25,7 @@ export function openDb(dataDir: string | null): Db {
   let db: Db;
   const where = dataDir === null ? ':memory:' : join(dataDir, DB_FILE);
   try {
-    if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+    if (dataDir !== null) privateDataDir(dataDir);
     db = new Database(where);
   } catch (cause) {
     throw new StoreOpenError(
@@ -33,7 +33,11 @@ export function openDb(dataDir: string | null): Db {
       { cause },
     );
   }
-  if (dataDir !== null) db.pragma('journal_mode = WAL');
+  if (dataDir !== null) {
+    privateFiles(dataDir); // before WAL: SQLite gives the -wal and -shm files the database file's mode
+    db.pragma('journal_mode = WAL');
+    privateFiles(dataDir);
+  }
   db.pragma(dataDir === null ? 'synchronous = FULL' : 'synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -41,6 +45,23 @@ export function openDb(dataDir: string | null): Db {
   cacheStatements(db);
   debug('opened %s', where);
   return db;
+}
+
+/**
+ * The data directory holds tokens, config secrets (encrypted, with their key) and the TLS CA's key: it is the
+ * owner's alone (0700), whoever made it, and created so from the start.
+ */
+export function privateDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+}
+
+/** The store's files (the database, its WAL and shared memory) are readable by their owner only. */
+function privateFiles(dataDir: string): void {
+  for (const name of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`]) {
+    const file = join(dataDir, name);
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 function migrate(db: Db): void {
