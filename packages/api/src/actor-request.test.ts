@@ -60,7 +60,7 @@ describe('ActorRequestSchema', () => {
     ['privileged', 3],
     ['token', 'nope'],
     ['maxWorkers', 'two'],
-    ['maxWorkers', 0],
+    ['maxWorkers', -1],
     ['maxWorkers', 1.5],
     ['maxCpus', -1],
     ['logEx', '0'],
@@ -81,6 +81,10 @@ describe('ActorRequestSchema', () => {
       'defaultEnvironment',
       'BAD',
     ]);
+  });
+
+  it('accepts maxWorkers 0, which the service reads as not set', () => {
+    expect(ActorRequestSchema.parse({ image, maxWorkers: 0 })).toEqual({ image, maxWorkers: 0 });
   });
 
   it('ignores unknown fields', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectIssueAt } from '../test/expect-issue.js';
 import { actor } from '../test/fixtures-camel.js';
-import { ActorListSchema, ActorSchema, ActorStatusSchema, PRIVILEGED_ACTOR_FIELDS } from './actor.js';
+import {
+  ActorDisplaySchema,
+  ActorListSchema,
+  ActorSchema,
+  ActorStatusSchema,
+  PRIVILEGED_ACTOR_FIELDS,
+} from './actor.js';
 
 describe('ActorSchema', () => {
   it('parses a complete actor unchanged', () => {
@@ -23,7 +29,8 @@ describe('ActorSchema', () => {
       ...seedOnly,
       name: null,
       statusMessage: '',
-      token: true,
+      type: 'none',
+      token: false,
       useContainerUid: false,
       maxWorkers: null,
       memLimit: null,
@@ -39,8 +46,25 @@ describe('ActorSchema', () => {
       revision: 1,
       createTime: '',
       lastUpdateTime: '',
+      state: {},
+      mounts: [],
+      uid: null,
+      gid: null,
+      tasdir: null,
       _links: {},
     });
+  });
+
+  it('reads a camel-case display with its null fields dropped, and token as a config string', () => {
+    const shown = { id: 'a', image: 'i', token: 'false', stateless: true, _links: { self: 's' } };
+    expect(ActorSchema.parse(shown)).toMatchObject({
+      token: 'false',
+      name: null,
+      maxWorkers: null,
+      cronNextEx: null,
+      uid: null,
+    });
+    expect(ActorSchema.parse(shown)).not.toHaveProperty('runAsExecutor');
   });
 
   it('defaults the seed fields too, except id and image', () => {
@@ -66,6 +90,7 @@ describe('ActorSchema', () => {
     ['revision', 1.5],
     ['hints', 'a,b'],
     ['maxWorkers', '2'],
+    ['token', 1],
   ])('rejects %s = %j with an issue at that field', (field, value) => {
     expectIssueAt(
       ActorSchema,
@@ -77,6 +102,57 @@ describe('ActorSchema', () => {
   it('names the index of a bad actor in a list', () => {
     expect(ActorListSchema.parse([actor, actor])).toHaveLength(2);
     expectIssueAt(ActorListSchema, [actor, { ...actor, image: 3 }], [1, 'image']);
+  });
+});
+
+describe('ActorDisplaySchema', () => {
+  const display = {
+    id: 'Xm4e8yB7vLDj1',
+    name: null,
+    image: 'abacosamples/wc',
+    description: '',
+    owner: 'jane',
+    status: 'SUBMITTED',
+    statusMessage: '',
+    stateless: true,
+    type: 'none',
+    link: '',
+    token: false,
+    webhook: '',
+    hints: [],
+    privileged: false,
+    maxWorkers: null,
+    memLimit: null,
+    maxCpus: null,
+    useContainerUid: false,
+    defaultEnvironment: {},
+    state: {},
+    mounts: [],
+    revision: 1,
+    queue: 'default',
+    logEx: null,
+    cronOn: false,
+    cronSchedule: null,
+    cronNextEx: null,
+    createTime: '2024-05-01T12:00:00.100Z',
+    lastUpdateTime: '2024-05-01T12:00:00',
+    uid: null,
+    gid: null,
+    tasdir: null,
+    _links: { self: 's', owner: 'o', executions: 'e' },
+  };
+
+  it('accepts exactly the display keys', () => {
+    expect(ActorDisplaySchema.parse(display)).toEqual(display);
+    expect(ActorDisplaySchema.parse({ ...display, runAsExecutor: false })).toHaveProperty('runAsExecutor');
+  });
+
+  it.each(['tenant', 'dbId', 'apiServer'])('rejects a %s key', (key) => {
+    expectIssueAt(ActorDisplaySchema, { ...display, [key]: 'x' }, []);
+  });
+
+  it('is the client schema without its defaults: the same keys', () => {
+    expect(Object.keys(ActorSchema.shape).sort()).toEqual(Object.keys(ActorDisplaySchema.shape).sort());
   });
 });
 

@@ -7,6 +7,7 @@ import {
   AliasRequestSchema,
   AliasSchema,
   AliasUpdateRequestSchema,
+  aliasNameProblem,
   RESERVED_ALIAS_NAMES,
 } from './alias.js';
 
@@ -26,13 +27,41 @@ describe('alias names', () => {
     ]);
   });
 
-  it.each([...RESERVED_ALIAS_NAMES])('rejects the reserved word %s, trimmed or not', (name) => {
-    expectIssueAt(AliasRequestSchema, { alias: name, actorId: 'a' }, ['alias'], /reserved word/);
-    expectIssueAt(AliasRequestSchema, { alias: ` ${name} `, actorId: 'a' }, ['alias'], /reserved word/);
+  it.each([...RESERVED_ALIAS_NAMES])('rejects the reserved word %s with the service text', (name) => {
+    expect(expectIssueAt(AliasRequestSchema, { alias: name, actorId: 'a' }, ['alias'])).toBe(
+      `${name} is a reserved word. The following reserved words cannot be used for an alias: ['executions', 'nonces', 'logs', 'messages', 'adapters', 'admin'].`,
+    );
   });
 
-  it.each(['has space', 'slash/y', 'q?x', '', 'x'.repeat(129)])('rejects %j', (name) => {
+  it('rejects a hash id with the service text', () => {
+    expect(expectIssueAt(AliasRequestSchema, { alias: 'AbCdEfGhIjK12', actorId: 'a' }, ['alias'])).toBe(
+      'Invalid alias description. Alias cannot be an Abaco hash id.',
+    );
+  });
+
+  const FORBIDDEN_LIST = `['\\\\', ' ', '"', ':', '/', '?', '#', '[', ']', '@', '!', '$', '&', "'", '(', ')', '*', '+', ',', ';', '=']`;
+  it.each([
+    ['has space', ' '],
+    ['slash/y', '/'],
+    ['q?x', '?'],
+    [' messages ', ' '],
+    ["it's", "'"],
+    ['back\\slash', '\\'],
+    ['a=b:c', ':'],
+  ])('rejects %j naming the first forbidden character of the service list', (name, c) => {
+    expect(expectIssueAt(AliasRequestSchema, { alias: name, actorId: 'a' }, ['alias'])).toBe(
+      `'${c}' is a forbidden character. The following characters cannot be used for an alias: ${FORBIDDEN_LIST}.`,
+    );
+  });
+
+  it.each(['', 'x'.repeat(129), '.', '..', 'tab\there'])('rejects %j (the emulator limits)', (name) => {
     expectIssueAt(AliasRequestSchema, { alias: name, actorId: 'a' }, ['alias']);
+  });
+
+  it('names a problem as the service does', () => {
+    expect(aliasNameProblem('fine.name')).toBeNull();
+    expect(aliasNameProblem('ünïcödé')).toBeNull();
+    expect(aliasNameProblem('admin')).toMatch(/^admin is a reserved word/);
   });
 });
 
@@ -45,6 +74,10 @@ describe('alias requests and objects', () => {
     expectIssueAt(AliasRequestSchema, { alias: 'word.count' }, ['actorId']);
     expectIssueAt(AliasRequestSchema, { alias: 'word.count', actorId: 7 }, ['actorId']);
     expect(AliasUpdateRequestSchema.parse({ actorId: 'a2' })).toEqual({ actorId: 'a2' });
+    expect(AliasUpdateRequestSchema.parse({ actorId: 'a2', alias: 'x' })).toEqual({
+      actorId: 'a2',
+      alias: 'x',
+    });
     expectIssueAt(AliasUpdateRequestSchema, { actorId: ' ' }, ['actorId'], /actorId is required/);
   });
 

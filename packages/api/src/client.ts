@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ActorListSchema, ActorSchema, type Actor, type ActorRequest } from './actor.js';
 import { AliasListSchema, AliasSchema, type Alias, type AliasRequest } from './alias.js';
+import {
+  ConfigListSchema,
+  ConfigSchema,
+  type Config,
+  type ConfigPermissions,
+  type ConfigRequest,
+} from './config.js';
 import { executionUpdates, type ExecutionUpdatesOptions } from './execution-updates.js';
 import {
   ExecutionLogsSchema,
@@ -14,15 +21,14 @@ import {
 import {
   ActorMessageResponseSchema,
   ActorMessagesSchema,
+  MessagesPurgedSchema,
   type ActorMessageResponse,
   type ActorMessages,
+  type MessagesPurged,
 } from './message.js';
 import { ActorNonceListSchema, ActorNonceSchema, type ActorNonce, type AddNonceRequest } from './nonce.js';
-import {
-  ActorPermissionsSchema,
-  type ActorPermissions,
-  type PermissionsUpdateRequest,
-} from './permissions.js';
+import { callPermissions, type ActorPermissions, type PermissionsUpdateRequest } from './permissions.js';
+import { SearchResultSchema, type SearchResult, type SearchType } from './search.js';
 import { ActorStateSchema, type ActorState } from './state.js';
 import { Transport, type Query, type TransportOptions } from './transport.js';
 import {
@@ -107,9 +113,9 @@ export class ActorsClient {
   getMessages(actorId: string): Promise<ActorMessages> {
     return this.http.call({ method: 'GET', path: `/${seg(actorId)}/messages` }, ActorMessagesSchema);
   }
-  /** Purges the actor's mailbox (the real service's DELETE on messages). */
-  deleteMessages(actorId: string): Promise<ActorMessages> {
-    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/messages` }, ActorMessagesSchema);
+  /** Purges the actor's mailbox (the real service's DELETE on messages): `msg` is "Actor mailbox purged.". */
+  deleteMessages(actorId: string): Promise<MessagesPurged> {
+    return this.http.call({ method: 'DELETE', path: `/${seg(actorId)}/messages` }, MessagesPurgedSchema);
   }
   async sendMessage(
     actorId: string,
@@ -161,24 +167,29 @@ export class ActorsClient {
   getState(actorId: string): Promise<ActorState> {
     return this.http.call({ method: 'GET', path: `/${seg(actorId)}/state` }, ActorStateSchema);
   }
-  /** Replaces the actor's state with any JSON value. */
+  /**
+   * Replaces the actor's state with any JSON value (the service refuses an empty or falsy one). The service answers
+   * the whole actor; `state` is the new state, and the actor's other keys are kept as sent.
+   */
   updateState(actorId: string, body: unknown): Promise<ActorState> {
     return this.http.call({ method: 'POST', path: `/${seg(actorId)}/state`, json: body }, ActorStateSchema);
   }
 
   // ---- permissions -------------------------------------------------------------------------------------------
+  /** The actor's permissions document: the flat map `{user: LEVEL}` (NONE included), as the service answers it. */
   getPermissions(actorId: string): Promise<ActorPermissions> {
-    return this.http.call({ method: 'GET', path: `/${seg(actorId)}/permissions` }, ActorPermissionsSchema);
+    return callPermissions(this.http, { method: 'GET', path: `/${seg(actorId)}/permissions` });
   }
+  /** Sets one user's level (NONE is stored as a level) and answers the whole document. */
   updatePermissions(actorId: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
-    return this.http.call(
-      { method: 'POST', path: `/${seg(actorId)}/permissions`, json: body },
-      ActorPermissionsSchema,
-    );
+    return callPermissions(this.http, { method: 'POST', path: `/${seg(actorId)}/permissions`, json: body });
   }
 
   // ---- workers -----------------------------------------------------------------------------------------------
-  /** Ensures at least `num` workers (admin only). Answers the workers when the server lists them. */
+  /**
+   * Ensures at least `num` workers (admin only). The service answers no result (null), saying in its message how
+   * many it scheduled; older servers answered the workers, which are then returned.
+   */
   addWorker(actorId: string, body: AddWorkersRequest = { num: 1 }): Promise<ActorWorker[] | null> {
     return this.http.call({ method: 'POST', path: `/${seg(actorId)}/workers`, json: body }, WorkersAdded);
   }
@@ -216,6 +227,7 @@ export class ActorsClient {
   }
 
   // ---- executions --------------------------------------------------------------------------------------------
+  /** The executions summary; `ids` (the seed's) is derived from `executions` when the server does not send it. */
   listExecutions(actorId: string, limit = 250, offset = 0): Promise<ExecutionsSummary> {
     return this.http.call(
       { method: 'GET', path: `/${seg(actorId)}/executions`, query: { limit, offset } },
@@ -308,7 +320,7 @@ export class ActorsClient {
       ExecutionLogsSchema,
     );
   }
-  /** Force-quits a running execution (the real service's DELETE on an execution). */
+  /** Force-quits a running execution (the real service's DELETE on an execution): it answers no result. */
   deleteExecution(actorId: string, executionId: string): Promise<string> {
     return this.http.call(
       { method: 'DELETE', path: `/${seg(actorId)}/executions/${seg(executionId)}` },
@@ -332,17 +344,16 @@ export class ActorsClient {
   deleteAlias(alias: string): Promise<string> {
     return this.http.call({ method: 'DELETE', path: `/aliases/${seg(alias)}` }, TextResult);
   }
+  /** The alias's own permissions document (flat map); they confer nothing on the actor. */
   getAliasPermissions(alias: string): Promise<ActorPermissions> {
-    return this.http.call(
-      { method: 'GET', path: `/aliases/${seg(alias)}/permissions` },
-      ActorPermissionsSchema,
-    );
+    return callPermissions(this.http, { method: 'GET', path: `/aliases/${seg(alias)}/permissions` });
   }
   updateAliasPermissions(alias: string, body: PermissionsUpdateRequest): Promise<ActorPermissions> {
-    return this.http.call(
-      { method: 'POST', path: `/aliases/${seg(alias)}/permissions`, json: body },
-      ActorPermissionsSchema,
-    );
+    return callPermissions(this.http, {
+      method: 'POST',
+      path: `/aliases/${seg(alias)}/permissions`,
+      json: body,
+    });
   }
   addAliasNonce(alias: string, body: AddNonceRequest = {}): Promise<ActorNonce> {
     return this.http.call(
@@ -364,6 +375,49 @@ export class ActorsClient {
       { method: 'DELETE', path: `/aliases/${seg(alias)}/nonces/${seg(nonceId)}` },
       TextResult,
     );
+  }
+
+  // ---- search ------------------------------------------------------------------------------------------------
+  /**
+   * `GET /search/{type}`: the caller's stored documents of a type. `query` holds `search` (ranking words),
+   * `exactsearch` (a phrase that must appear), `skip`, `limit` (default 100) and field filters such as
+   * `{status: 'COMPLETE', 'startTime.gte': '2024-01-01'}` (operators `.eq .neq .lt .lte .gt .gte .in .nin .between
+   * .like .nlike`). The documents are open records: the stored fields, not the objects' displays.
+   */
+  search(type: SearchType, query: Query = {}): Promise<SearchResult> {
+    return this.http.call({ method: 'GET', path: `/search/${seg(type)}`, query }, SearchResultSchema);
+  }
+
+  // ---- actor configs -----------------------------------------------------------------------------------------
+  /** The configs the caller may read. */
+  listConfigs(): Promise<Config[]> {
+    return this.http.call({ method: 'GET', path: '/configs' }, ConfigListSchema);
+  }
+  /** Creates a config; `actors` is a comma-separated string of actor ids and/or aliases. */
+  addConfig(body: ConfigRequest): Promise<Config> {
+    return this.http.call({ method: 'POST', path: '/configs', json: body }, ConfigSchema);
+  }
+  /** A secret config's `value` is the stored ciphertext; only executions see the plain value. */
+  getConfig(name: string): Promise<Config> {
+    return this.http.call({ method: 'GET', path: `/configs/${seg(name)}` }, ConfigSchema);
+  }
+  /** Replaces a config: all four fields are required again; the name in the path wins. */
+  updateConfig(name: string, body: ConfigRequest): Promise<Config> {
+    return this.http.call({ method: 'PUT', path: `/configs/${seg(name)}`, json: body }, ConfigSchema);
+  }
+  deleteConfig(name: string): Promise<string> {
+    return this.http.call({ method: 'DELETE', path: `/configs/${seg(name)}` }, TextResult);
+  }
+  /** The config's permission document: user names as the server wrote them. */
+  getConfigPermissions(name: string): Promise<ConfigPermissions> {
+    return callPermissions(this.http, { method: 'GET', path: `/configs/${seg(name)}/permissions` });
+  }
+  updateConfigPermissions(name: string, body: PermissionsUpdateRequest): Promise<ConfigPermissions> {
+    return callPermissions(this.http, {
+      method: 'POST',
+      path: `/configs/${seg(name)}/permissions`,
+      json: body,
+    });
   }
 }
 

@@ -34,3 +34,20 @@ export const ACTOR_ID_PATTERN = /^[A-Za-z0-9]{13}$/;
 export const ROLES = ['admin', 'privileged', 'user', 'limited'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** A display shape as it travels: a nullable key may also be absent (camel case drops null-valued keys). */
+export type DisplayedShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: S[K] extends z.ZodNullable<z.ZodType> ? z.ZodOptional<S[K]> : S[K];
+};
+
+/**
+ * The strict schema of a displayed model object (`AbacoDAO.case`): exactly the shape's keys, none other, where a
+ * nullable key is `null` in snake case and absent in camel case.
+ */
+export function strictDisplay<S extends z.ZodRawShape>(shape: S): z.ZodObject<DisplayedShape<S>, z.core.$strict> {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    out[key] = field instanceof z.ZodNullable ? field.optional() : (field as z.ZodType);
+  }
+  return z.strictObject(out) as unknown as z.ZodObject<DisplayedShape<S>, z.core.$strict>;
+}

@@ -8,9 +8,10 @@ import {
 } from './container.js';
 
 describe('container contract', () => {
-  it('reserves both spellings of the content type and every platform variable', () => {
+  it('reserves both spellings of the content type, the configs and every platform variable', () => {
     expect(RESERVED_ENV_NAMES.has('_abaco_Content_Type')).toBe(true);
     expect(RESERVED_ENV_NAMES.has('_abaco_Content-Type')).toBe(true);
+    expect(RESERVED_ENV_NAMES.has('_actor_configs')).toBe(true);
     expect(RESERVED_ENV_NAMES.size).toBe(Object.keys(ABACO_ENV).length);
     expect(RESERVED_ENV_NAMES.has('MY_VAR')).toBe(false);
   });

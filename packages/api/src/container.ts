@@ -5,12 +5,17 @@
  */
 export const ABACO_ENV = {
   message: 'MSG',
+  /** The only spelling the service sets (`controllers.py`, `events.py`); the emulator sets this one alone. */
   contentType: '_abaco_Content_Type',
-  /** The spelling the real service's Python helpers read; the emulator sets both. */
+  /**
+   * The spelling agavepy's and tapipy's `get_context()` read, which the service never sets (their `content_type` is
+   * None there). Nothing sets it; readers accept it only as a fallback, when `_abaco_Content_Type` is absent.
+   */
   contentTypeDash: '_abaco_Content-Type',
   executionId: '_abaco_execution_id',
   actorId: '_abaco_actor_id',
   actorDbId: '_abaco_actor_dbid',
+  /** The actor's name; the string `None` for an unnamed actor (`worker.py` writes Python's `str(None)`). */
   actorName: '_abaco_actor_name',
   workerId: '_abaco_worker_id',
   username: '_abaco_username',
@@ -20,6 +25,11 @@ export const ABACO_ENV = {
   accessToken: '_abaco_access_token',
   jwtHeaderName: '_abaco_jwt_header_name',
   actorState: '_abaco_actor_state',
+  /**
+   * The configs that name the actor (or one of its aliases): a Python dict literal of name to value, secrets
+   * decrypted; `{}` when none. Always set.
+   */
+  actorConfigs: '_actor_configs',
 } as const;
 
 /** Environment names the platform sets; everything else in a container's environment is the user's. */
@@ -44,6 +54,9 @@ export const ACTORKIT_ENV = {
 
 /** The largest result: one datagram on the results socket. */
 export const MAX_RESULT_BYTES = 131_072;
+
+/** What `_abaco_actor_name` holds for an actor without a name. */
+export const UNNAMED_ACTOR_NAME = 'None';
 
 /** The message a cron execution receives. */
 export const CRON_MESSAGE = 'This is your cron execution';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectIssueAt } from '../test/expect-issue.js';
 import { nonce } from '../test/fixtures-camel.js';
-import { ActorNonceListSchema, ActorNonceSchema, AddNonceRequestSchema } from './nonce.js';
+import {
+  ActorNonceListSchema,
+  ActorNonceSchema,
+  AddAliasNonceRequestSchema,
+  AddNonceRequestSchema,
+  NonceDisplaySchema,
+} from './nonce.js';
 
 describe('AddNonceRequestSchema', () => {
   it('defaults to level EXECUTE, unlimited uses, no description', () => {
@@ -18,13 +24,22 @@ describe('AddNonceRequestSchema', () => {
     expectIssueAt(AddNonceRequestSchema, { maxUses }, ['maxUses']);
   });
 
-  it('says what maxUses may be', () => {
-    expectIssueAt(
-      AddNonceRequestSchema,
-      { maxUses: 0 },
-      ['maxUses'],
-      /-1 \(unlimited\) or a positive number/,
+  it('says what maxUses may be, in the service text', () => {
+    for (const maxUses of [0, 'many', 2.5]) {
+      expect(expectIssueAt(AddNonceRequestSchema, { maxUses }, ['maxUses'])).toBe(
+        'The max uses parameter must be a positive integer or -1 (to denote unlimited uses).',
+      );
+    }
+  });
+
+  it('names the valid levels as the service prints them', () => {
+    expect(expectIssueAt(AddNonceRequestSchema, { level: 'ALL' }, ['level'])).toBe(
+      "Invalid nonce description. The level attribute must be one of: ('NONE', 'READ', 'EXECUTE', 'UPDATE')",
     );
+    expect(expectIssueAt(AddAliasNonceRequestSchema, { level: 'UPDATE' }, ['level'])).toBe(
+      "Invalid nonce description. The level attribute must be one of: ('NONE', 'READ', 'EXECUTE')",
+    );
+    expect(AddAliasNonceRequestSchema.parse({ level: 'read' }).level).toBe('READ');
   });
 
   it('takes the level in any case and gives it upper case', () => {
@@ -59,6 +74,22 @@ describe('ActorNonceSchema', () => {
       description: '',
       _links: {},
     });
+  });
+
+  it('keeps the service\'s "None" for a nonce never used', () => {
+    expect(ActorNonceSchema.parse({ ...nonce, lastUseTime: 'None' }).lastUseTime).toBe('None');
+  });
+
+  it('the display schema takes exactly the service keys', () => {
+    const display = {
+      ...nonce,
+      apiServer: 'http://host',
+      alias: null,
+      lastUseTime: 'None',
+      _links: { self: 's', owner: 'o', actor: 'a' },
+    };
+    expect(NonceDisplaySchema.parse(display)).toEqual(display);
+    expect(NonceDisplaySchema.safeParse({ ...display, tenant: 'DEV' }).success).toBe(false);
   });
 
   it('rejects wrong types at the field', () => {

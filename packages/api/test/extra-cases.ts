@@ -13,7 +13,7 @@ export const EXTRA_CASES: OperationCase[] = [
     call: (c) => c.deleteMessages(A),
     method: 'DELETE',
     path: `/${A}/messages`,
-    ...same({ messages: 0, _links: {} }),
+    ...same({ msg: 'Actor mailbox purged.', _links: camel.messages._links }),
   },
   {
     name: 'sendSynchronousMessage',
@@ -31,7 +31,7 @@ export const EXTRA_CASES: OperationCase[] = [
     call: (c) => c.deleteExecution(A, E),
     method: 'DELETE',
     path: `/${A}/executions/${E}`,
-    ...same('Execution stopped.'),
+    ...deleted,
   },
   {
     name: 'listAliases',

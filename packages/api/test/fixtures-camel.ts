@@ -36,7 +36,12 @@ export const actor = {
   revision: 2,
   createTime: T0,
   lastUpdateTime: T1,
-  tenant: 'DEV',
+  type: 'none',
+  state: {},
+  mounts: [],
+  uid: null,
+  gid: null,
+  tasdir: null,
   _links: links,
 };
 
@@ -48,28 +53,32 @@ export const messageResponse = {
   _links: { ...links, messages: `http://host/actors/v2/${ACTOR_ID}/messages` },
 };
 
-export const state = { actorId: ACTOR_ID, state: { some_key: 1, nested_obj: { inner_key: [1, 2] } } };
+export const state = { state: { some_key: 1, nested_obj: { inner_key: [1, 2] } } };
 
+/** A permissions document: a flat map whose keys are user names (never case-converted). */
 export const permissions = {
-  permissions: { jane_doe: 'UPDATE', ABACO_WORLD: 'READ', john_smith: 'EXECUTE' },
+  jane_doe: 'UPDATE',
+  ABACO_WORLD: 'READ',
+  john_smith: 'EXECUTE',
+  bob_NONE: 'NONE',
 };
 
 export const worker = {
   id: WORKER_ID,
-  actorId: ACTOR_ID,
-  cid: '4f1c0a',
+  cid: '4f1c0a9e2b7d5c3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a',
+  chName: `worker_${WORKER_ID}`,
   hostId: '0',
   hostIp: '172.17.0.1',
   image: 'abacosamples/wc',
-  lastExecution: 4,
   lastExecutionTime: T1,
   location: 'unix://var/run/docker.sock',
   status: 'READY',
   tenant: 'DEV',
   createTime: T0,
   lastHealthCheckTime: T1,
-  _links: links,
 };
+/** The worker as the client reads it: the seed's `lastExecution` defaults to null. */
+export const workerRead = { ...worker, lastExecution: null };
 
 export const nonce = {
   id: NONCE_ID,
@@ -82,6 +91,7 @@ export const nonce = {
   currentUses: 1,
   remainingUses: 4,
   description: 'for the webhook',
+  apiServer: 'http://host',
   createTime: T0,
   lastUseTime: T1,
   _links: links,
@@ -96,32 +106,38 @@ const brief = {
 };
 
 export const executionsSummary = {
+  apiServer: 'http://host',
   actorId: ACTOR_ID,
   owner: 'jane_doe',
-  ids: [EXECUTION_ID],
   executions: [brief],
   totalExecutions: 1,
-  totalCpu: 1200,
   totalIo: 8,
   totalRuntime: 2100,
+  totalCpu: 1200,
   _links: links,
 };
+/** The summary as the client reads it: the seed's `ids`, derived from `executions`. */
+export const executionsSummaryRead = { ...executionsSummary, ids: [EXECUTION_ID] };
+
+const executionUrl = `http://host/actors/v2/${ACTOR_ID}/executions/${EXECUTION_ID}`;
 
 export const execution = {
   ...brief,
   actorId: ACTOR_ID,
-  owner: 'jane_doe',
+  apiServer: 'http://host',
   workerId: WORKER_ID,
   executor: 'john_smith',
-  statusMessage: '',
   exitCode: 0,
   finalState: { ExitCode: 0, Status: 'exited', OOMKilled: false, StartedAt: T0, FinishedAt: T1 },
   runtime: 2100,
   cpu: 1200,
   io: 8,
-  _links: links,
+  _links: { self: executionUrl, owner: links.owner, logs: `${executionUrl}/logs` },
 };
 
-export const logs = { logs: 'line one\nline two\n', _links: links };
+export const logs = {
+  logs: 'line one\nline two\n',
+  _links: { self: `${executionUrl}/logs`, owner: links.owner, execution: executionUrl },
+};
 
-export const alias = { alias: ALIAS, actorId: ACTOR_ID, owner: 'jane_doe', createTime: T0, _links: links };
+export const alias = { alias: ALIAS, actorId: ACTOR_ID, owner: 'jane_doe', _links: links };

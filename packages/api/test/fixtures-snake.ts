@@ -28,7 +28,12 @@ export const actor = {
   revision: camel.actor.revision,
   create_time: camel.actor.createTime,
   last_update_time: camel.actor.lastUpdateTime,
-  tenant: camel.actor.tenant,
+  type: camel.actor.type,
+  state: camel.actor.state,
+  mounts: camel.actor.mounts,
+  uid: null,
+  gid: null,
+  tasdir: null,
   _links: camel.actor._links,
 };
 
@@ -40,27 +45,23 @@ export const messageResponse = {
   _links: camel.messageResponse._links,
 };
 
-export const state = { actor_id: camel.ACTOR_ID, state: { some_key: 1, nested_obj: { inner_key: [1, 2] } } };
+export const state = { state: { some_key: 1, nested_obj: { inner_key: [1, 2] } } };
 
-export const permissions = {
-  permissions: { jane_doe: 'UPDATE', ABACO_WORLD: 'READ', john_smith: 'EXECUTE' },
-};
+export const permissions = camel.permissions;
 
 export const worker = {
   id: camel.worker.id,
-  actor_id: camel.worker.actorId,
   cid: camel.worker.cid,
+  ch_name: camel.worker.chName,
   host_id: camel.worker.hostId,
   host_ip: camel.worker.hostIp,
   image: camel.worker.image,
-  last_execution: camel.worker.lastExecution,
   last_execution_time: camel.worker.lastExecutionTime,
   location: camel.worker.location,
   status: camel.worker.status,
   tenant: camel.worker.tenant,
   create_time: camel.worker.createTime,
   last_health_check_time: camel.worker.lastHealthCheckTime,
-  _links: camel.worker._links,
 };
 
 export const nonce = {
@@ -74,6 +75,7 @@ export const nonce = {
   current_uses: camel.nonce.currentUses,
   remaining_uses: camel.nonce.remainingUses,
   description: camel.nonce.description,
+  api_server: camel.nonce.apiServer,
   create_time: camel.nonce.createTime,
   last_use_time: camel.nonce.lastUseTime,
   _links: camel.nonce._links,
@@ -89,9 +91,9 @@ const snakeBrief = {
 };
 
 export const executionsSummary = {
+  api_server: camel.executionsSummary.apiServer,
   actor_id: camel.ACTOR_ID,
   owner: camel.executionsSummary.owner,
-  ids: camel.executionsSummary.ids,
   executions: [snakeBrief],
   total_executions: camel.executionsSummary.totalExecutions,
   total_cpu: camel.executionsSummary.totalCpu,
@@ -103,10 +105,9 @@ export const executionsSummary = {
 export const execution = {
   ...snakeBrief,
   actor_id: camel.ACTOR_ID,
-  owner: camel.execution.owner,
+  api_server: camel.execution.apiServer,
   worker_id: camel.execution.workerId,
   executor: camel.execution.executor,
-  status_message: camel.execution.statusMessage,
   exit_code: camel.execution.exitCode,
   final_state: {
     ExitCode: 0,
@@ -127,6 +128,5 @@ export const alias = {
   alias: camel.ALIAS,
   actor_id: camel.ACTOR_ID,
   owner: camel.alias.owner,
-  create_time: camel.alias.createTime,
   _links: camel.alias._links,
 };

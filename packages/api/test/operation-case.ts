@@ -24,7 +24,14 @@ export const same = (result: unknown) => ({
   snake: envelope(result),
   expected: result,
 });
-/** A result written by a camelCase and by a snake_case server; both must parse to the camel one. */
-export const cased = (c: unknown, s: unknown) => ({ camel: envelope(c), snake: envelope(s), expected: c });
+/**
+ * A result written by a camelCase and by a snake_case server; both must parse to the camel one, or to `read` when
+ * the client adds keys the server does not send (the seed's, derived or defaulted).
+ */
+export const cased = (c: unknown, s: unknown, read: unknown = c) => ({
+  camel: envelope(c),
+  snake: envelope(s),
+  expected: read,
+});
 /** The service's answer to a delete: no result, read as an empty string. */
 export const deleted = { camel: envelope(null), snake: envelope(null), expected: '' };
