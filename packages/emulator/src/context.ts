@@ -1,5 +1,6 @@
 import type { KeyCase } from '@actorkit/api';
 import type { AuthConfig } from './auth/users.js';
+import type { ActorSettings } from './domain/actor-settings.js';
 import type { Clock } from './domain/clock.js';
 import type { Executor } from './executor/executor.js';
 import type { BodyLimits } from './http/body-parsers.js';
@@ -21,6 +22,8 @@ export interface EmulatorContext {
   keyCase: KeyCase;
   limits: BodyLimits;
   clock: Clock;
+  /** Deployment settings for actor registrations: token defaults, queue names. */
+  actorSettings: ActorSettings;
   /** Browser origins and host names allowed (default: the emulator's own, localhost and IP literals). */
   originPolicy?: OriginPolicy;
 }

@@ -37,6 +37,22 @@ export interface StartEmulatorOptions {
   noAuth?: boolean;
   /** The local tenant (nonce ids start with it). Default DEV-DEVELOP. */
   tenant?: string;
+  /**
+   * The `token` of an actor registered or updated without one, as the service's `web.default_token` config: the
+   * raw text (e.g. `"false"`, `"true"`), stored and shown as text, as the service does. Default: none, so the
+   * boolean false.
+   */
+  defaultToken?: string;
+  /** Per tenant, as the service's `web.{tenant}_default_token`; wins over `defaultToken`. Default: none. */
+  tenantDefaultTokens?: Record<string, string>;
+  /** The queue names an actor may name, as the service's `spawner.host_queues`. Default `['default']`. */
+  queues?: string[];
+  /** Privileged actors may be registered (a privileged container is root on this machine). Default false. */
+  allowPrivileged?: boolean;
+  /** Web origins whose pages may call the API from a browser, besides the emulator's own. Default none. */
+  corsOrigins?: string[];
+  /** Host names the emulator answers to besides localhost, IP literals and the bound address; `*` for any. */
+  allowedHosts?: string[];
   /** Cap on JSON and form bodies, bytes. Default 10 MiB. */
   maxBodyBytes?: number;
   /** Cap on binary messages, bytes. Default 10 MiB. */

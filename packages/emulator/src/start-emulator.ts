@@ -8,6 +8,7 @@ import { resolveLocalToken } from './auth/local-token.js';
 import { DEFAULT_LOCAL_ROLES, DEFAULT_TENANT, defaultUserName, type AuthConfig } from './auth/users.js';
 import type { EmulatorContext } from './context.js';
 import { createApp } from './create-app.js';
+import { DEFAULT_QUEUES } from './domain/actor-settings.js';
 import { systemClock } from './domain/clock.js';
 import { DEFAULT_BODY_LIMITS } from './http/body-parsers.js';
 import { Mailbox } from './mailbox/mailbox.js';
@@ -94,6 +95,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tenant: auth.tenant,
       executor: options.executor ?? null,
       apiServer: () => url,
+      dataDir,
     });
     const ctx: EmulatorContext = {
       store,
@@ -108,6 +110,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         maxBinaryBytes: options.maxBinaryBytes ?? DEFAULT_BODY_LIMITS.maxBinaryBytes,
       },
       clock,
+      actorSettings: {
+        defaultToken: options.defaultToken ?? null,
+        tenantDefaultTokens: { ...options.tenantDefaultTokens },
+        queues: [...(options.queues ?? DEFAULT_QUEUES)],
+        allowPrivileged: options.allowPrivileged ?? false,
+      },
+      originPolicy: {
+        allowedOrigins: options.corsOrigins ?? [],
+        allowedHosts: options.allowedHosts ?? [],
+        boundHost: options.host ?? '127.0.0.1',
+      },
     };
     const server = createServer(createApp(ctx));
     const unused = unusedConnections(server);

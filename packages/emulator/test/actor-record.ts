@@ -32,6 +32,11 @@ export function actorRecord(id: string, patch: Partial<ActorRecord> = {}): Actor
     revision: 1,
     createTime: now,
     lastUpdateTime: now,
+    type: 'none',
+    mounts: [],
+    uid: null,
+    gid: null,
+    tasdir: null,
     ...patch,
   };
 }

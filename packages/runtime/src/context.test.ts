@@ -52,7 +52,7 @@ describe('readContext: ids and content type', () => {
     expect(context.message).toEqual({ a: 1 });
   });
 
-  it('names the content-type variable when it is missing, unknown or contradicted', () => {
+  it('names the content-type variable when it is missing or unknown', () => {
     const missing = errorOf(() =>
       readContext(executionEnv({ _abaco_Content_Type: undefined, '_abaco_Content-Type': undefined })),
     );
@@ -64,10 +64,38 @@ describe('readContext: ids and content type', () => {
     expect(unknown.message).toBe(
       '_abaco_Content-Type: is "text/plain"; expected one of str, application/json, application/octet-stream',
     );
-    const contradicted = errorOf(() =>
-      readContext(executionEnv({ '_abaco_Content-Type': 'application/json' })),
+  });
+
+  it('takes _abaco_Content_Type over the hyphenated spelling, which is only a fallback', () => {
+    const context = readContext(
+      executionEnv({ _abaco_Content_Type: 'str', '_abaco_Content-Type': 'application/json' }),
     );
-    expect(contradicted.message).toMatch(/is "str" but _abaco_Content-Type is "application\/json"/);
+    expect(context.contentType).toBe('str');
+    expect(context.message).toBe('hello');
+  });
+
+  it("reads an unnamed actor's name None as empty, and keeps a real name", () => {
+    expect(readContext(executionEnv({ _abaco_actor_name: 'None' })).actorName).toBe('');
+    expect(readContext(executionEnv({ _abaco_actor_name: 'my-actor' })).actorName).toBe('my-actor');
+  });
+
+  it('reads _actor_configs as the Python dict the service writes, and {} when absent', () => {
+    const context = readContext(
+      executionEnv({ _actor_configs: "{'db_url': 'postgres://h/db', 'api_key': \"it's secret\"}" }),
+    );
+    expect(context.configs).toEqual({ db_url: 'postgres://h/db', api_key: "it's secret" });
+    expect(context.env).not.toHaveProperty('_actor_configs');
+    expect(readContext(executionEnv()).configs).toEqual({});
+    expect(readContext(executionEnv({ _actor_configs: '{}' })).configs).toEqual({});
+  });
+
+  it('names _actor_configs when it is not a dict of strings', () => {
+    expect(errorOf(() => readContext(executionEnv({ _actor_configs: "['a']" }))).variable).toBe(
+      '_actor_configs',
+    );
+    expect(errorOf(() => readContext(executionEnv({ _actor_configs: "{'n': 1}" }))).message).toMatch(
+      /config "n" is not a string/,
+    );
   });
 
   it('names a missing id, MSG or a malformed revision, and exits 2 for it', () => {

@@ -2,6 +2,7 @@ import {
   ABACO_ENV,
   MESSAGE_CONTENT_TYPES,
   RESERVED_ENV_NAMES,
+  UNNAMED_ACTOR_NAME,
   type MessageContentType,
 } from '@actorkit/api/container';
 import { ActorEnvironmentError } from './errors.js';
@@ -14,6 +15,7 @@ export interface ActorContext {
   actorId: string;
   /** `TENANT_actorId`; empty when the platform does not say. */
   actorDbId: string;
+  /** The actor's name; empty for an unnamed actor (the platform writes `None` for it). */
   actorName: string;
   executionId: string;
   workerId: string;
@@ -39,6 +41,11 @@ export interface ActorContext {
   /** The execution's access token; empty when the actor was registered with `token: false`. */
   accessToken: string;
   jwtHeaderName: string;
+  /**
+   * The actor configs delivered to this execution (`_actor_configs`): `{name: value}`, secrets already decrypted;
+   * `{}` when none name the actor.
+   */
+  configs: Record<string, string>;
 }
 
 /** Reads the context from an execution's environment. Throws `ActorEnvironmentError` naming the first bad variable. */
@@ -49,7 +56,7 @@ export function readContext(env: Env): ActorContext {
   return {
     actorId: required(env, ABACO_ENV.actorId),
     actorDbId: env[ABACO_ENV.actorDbId] ?? '',
-    actorName: env[ABACO_ENV.actorName] ?? '',
+    actorName: readActorName(env),
     executionId: required(env, ABACO_ENV.executionId),
     workerId: env[ABACO_ENV.workerId] ?? '',
     username: env[ABACO_ENV.username] ?? '',
@@ -69,7 +76,37 @@ export function readContext(env: Env): ActorContext {
     apiServer: env[ABACO_ENV.apiServer] ?? '',
     accessToken: env[ABACO_ENV.accessToken] ?? '',
     jwtHeaderName: env[ABACO_ENV.jwtHeaderName] ?? '',
+    configs: readConfigs(env),
   };
+}
+
+function readActorName(env: Env): string {
+  const name = env[ABACO_ENV.actorName] ?? '';
+  return name === UNNAMED_ACTOR_NAME ? '' : name;
+}
+
+/** `_actor_configs`: a Python dict literal of strings (JSON also read); `{}` when absent or empty. */
+function readConfigs(env: Env): Record<string, string> {
+  const text = env[ABACO_ENV.actorConfigs];
+  if (text === undefined || text.trim() === '') return {};
+  const value = parseStructured(ABACO_ENV.actorConfigs, text, env);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ActorEnvironmentError(
+      ABACO_ENV.actorConfigs,
+      "is not a dict of config names to values; the actors service writes one such as {'name': 'value'}",
+    );
+  }
+  const configs: Record<string, string> = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v !== 'string') {
+      throw new ActorEnvironmentError(
+        ABACO_ENV.actorConfigs,
+        `the value of config ${JSON.stringify(name)} is not a string; config values are strings`,
+      );
+    }
+    configs[name] = v;
+  }
+  return configs;
 }
 
 /** Every variable that is not the platform's own (`_abaco_*`, `MSG`) or ActorKit's (`ACTORKIT_*`). */
@@ -93,15 +130,13 @@ function required(env: Env, name: string, allowEmpty = false): string {
   return value;
 }
 
+/**
+ * `_abaco_Content_Type`, the one name the service sets. `_abaco_Content-Type` (what the Python helpers read, and
+ * no platform sets) is read only when the first is absent.
+ */
 function readContentType(env: Env): MessageContentType {
   const underscore = env[ABACO_ENV.contentType];
   const dash = env[ABACO_ENV.contentTypeDash];
-  if (underscore !== undefined && dash !== undefined && underscore !== dash) {
-    throw new ActorEnvironmentError(
-      ABACO_ENV.contentType,
-      `is ${JSON.stringify(underscore)} but ${ABACO_ENV.contentTypeDash} is ${JSON.stringify(dash)}; they must agree`,
-    );
-  }
   const value = underscore ?? dash;
   const name = underscore !== undefined ? ABACO_ENV.contentType : ABACO_ENV.contentTypeDash;
   if (value === undefined) {

@@ -44,7 +44,6 @@ export function executionEnv(
           ? String(message)
           : write(message),
     [ABACO_ENV.contentType]: contentType,
-    [ABACO_ENV.contentTypeDash]: contentType,
     [ABACO_ENV.executionId]: id.executionId,
     [ABACO_ENV.actorId]: id.actorId,
     [ABACO_ENV.actorDbId]: `DEV_${id.actorId}`,
@@ -57,6 +56,7 @@ export function executionEnv(
     [ABACO_ENV.accessToken]: options.token === false ? '' : (options.token ?? 'in-process-token'),
     [ABACO_ENV.jwtHeaderName]: 'X-Jwt-Assertion-DEV',
     [ABACO_ENV.actorState]: write(options.state ?? {}),
+    [ABACO_ENV.actorConfigs]: toPythonLiteral(options.configs ?? {}),
     ...(json ? { [ACTORKIT_ENV.messageFormat]: 'json' } : {}),
   });
   for (const [key, value] of Object.entries(options.rawEnv ?? {})) {

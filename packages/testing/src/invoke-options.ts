@@ -28,6 +28,8 @@ export interface InvokeOptions {
   username?: string;
   /** The execution's token; `false` for an actor registered with `token: false` (API calls then fail). */
   token?: string | false;
+  /** The actor configs the execution receives in `_actor_configs` (name to value, secrets in the clear). Default `{}`. */
+  configs?: Record<string, string>;
   /** Nonces the actor already has when the execution starts. */
   nonces?: { id?: string; level?: PermissionLevel; maxUses?: number; description?: string }[];
   /** Replaces API operations, e.g. to make one fail: `{ sendMessage: async () => { throw ... } }`. */

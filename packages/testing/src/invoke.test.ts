@@ -66,7 +66,7 @@ describe('invoke: state, results, exit codes', () => {
     const run = await invoke(counter, { message: { add: 1 }, stateless: true });
     expect(run.exitCode).toBe(1);
     expect(run.error).toBeInstanceOf(ActorsApiError);
-    expect(run.error?.message).toMatch(/actor TESTACTOR0001 is stateless and keeps no state/);
+    expect(run.error?.message).toMatch(/\(404\): actor is stateless\./);
   });
 
   it('names a bad variable set through rawEnv', async () => {
@@ -121,9 +121,7 @@ describe('invoke: messages to other actors and nonces', () => {
     const zeroUses = defineActor({ handler: async (ctx) => void (await ctx.createNonce({ maxUses: 0 })) });
     const run = await invoke(zeroUses);
     expect(run.exitCode).toBe(1);
-    expect(run.error?.message).toMatch(
-      /\(400\): maxUses must be -1 \(unlimited\) or a positive number of uses/,
-    );
+    expect(run.error?.message).toMatch(/\(400\): The max uses parameter must be a positive integer or -1/);
     const noToken = await invoke(caller, { token: false });
     expect(noToken.exitCode).toBe(2);
     expect(noToken.error?.message).toMatch(/^_abaco_access_token: is empty/);

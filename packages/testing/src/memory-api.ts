@@ -26,6 +26,17 @@ export interface MemoryApiOptions {
 }
 
 /** The actors API as one execution sees it, in memory: it answers as the service would, and records every call. */
+/** The service's answer to an empty or falsy state. */
+const STATE_NOT_SERIALIZABLE = 'Invalid actor state description: state must be JSON serializable.';
+
+/** Python's truth of a JSON value: `{}`, `[]`, `""`, `0`, `false` and `null` are false. */
+function pythonTruthy(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
 export function memoryApi(record: MemoryRecord, options: MemoryApiOptions): ActorsApi {
   const fail = (status: number, method: string, path: string, message: string): never => {
     throw new ActorsApiError({ status, message, request: { method, url: `memory:///actors/v2${path}` } });
@@ -36,20 +47,18 @@ export function memoryApi(record: MemoryRecord, options: MemoryApiOptions): Acto
     return { executionId, msg: entry.message, _links: {} };
   };
   return {
-    async getState(actorId) {
-      return { actorId, state: record.state };
+    async getState() {
+      return { state: record.state };
     },
     async updateState(actorId, body) {
-      if (options.stateless)
-        fail(
-          400,
-          'POST',
-          `/${actorId}/state`,
-          `actor ${actorId} is stateless and keeps no state; register it with "stateless": false to use state`,
-        );
+      // As the service answers (fidelity §2.4, §9.2, §9.3): a stateless actor is a 404, a falsy state a 400.
+      if (options.stateless) fail(404, 'POST', `/${actorId}/state`, 'actor is stateless.');
+      if (!pythonTruthy(body)) {
+        fail(400, 'POST', `/${actorId}/state`, STATE_NOT_SERIALIZABLE);
+      }
       record.state = body;
       record.stateUpdates.push(body);
-      return { actorId, state: body };
+      return { id: actorId, state: body };
     },
     async sendMessage(to, body: MessageBody, environment: MessageEnvironment = {}) {
       const isStr = typeof body === 'string' || (isRecord(body) && typeof body.message === 'string');

@@ -1,10 +1,8 @@
 import type { ActorRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { addInterval, formatCronTime, parseCronTime, type CronUnit } from './cron.js';
+import { addInterval, cronStep, formatCronTime, parseCronTime } from './cron.js';
 
-const INCREMENT = /\+\s*(\d+)\s*(hour|day|week|month)s?\s*$/i;
-
-/** Actors whose cron is on and whose next execution time has come. The worker pool (next issue) sends their messages. */
+/** Actors whose cron is on and whose next execution time has come. The worker pool sends their messages. */
 export function dueCronActors(store: Store, now: Date): ActorRecord[] {
   return store.actors.all().filter((a) => {
     if (!a.cronOn || !a.cronNextEx) return false;
@@ -13,15 +11,17 @@ export function dueCronActors(store: Store, now: Date): ActorRecord[] {
   });
 }
 
-/** Moves an actor's `cronNextEx` past `now` after a cron execution was sent; answers the new value. */
+/**
+ * Moves an actor's `cronNextEx` past `now` after a cron execution was sent (the service's `set_next_ex` /
+ * `set_next_ex_past`), written unpadded as the service writes it; answers the new value.
+ */
 export function advanceCron(store: Store, actorId: string, now: Date): string | null {
   return store.transaction(() => {
     const actor = store.actors.get(actorId);
-    const m = actor?.cronSchedule ? INCREMENT.exec(actor.cronSchedule) : null;
+    const step = actor?.cronSchedule ? cronStep(actor.cronSchedule) : null;
     let next = actor?.cronNextEx ? parseCronTime(actor.cronNextEx) : null;
-    if (!actor || !m || !next) return null;
-    const unit = (m[2] ?? 'hour').toLowerCase() as CronUnit;
-    while (next.getTime() <= now.getTime()) next = addInterval(next, Number(m[1]), unit);
+    if (!actor || !step || !next) return null;
+    while (next.getTime() <= now.getTime()) next = addInterval(next, step.increment, step.unit);
     const cronNextEx = formatCronTime(next);
     store.actors.replace({ ...actor, cronNextEx });
     return cronNextEx;

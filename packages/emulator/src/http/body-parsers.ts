@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './http-error.js';
+import { multipartBoundary, multipartFields } from './multipart-form.js';
 
 export interface BodyLimits {
   /** JSON and form bodies. */
@@ -39,8 +40,10 @@ export function jsonDepth(value: unknown): number {
 }
 
 /**
- * JSON (any JSON value, so state may be a string) and form bodies. `curl -d '{"image": ...}'` sends JSON as a form
- * (curl's default content type): a form whose only key is a JSON object and whose value is empty is read as JSON.
+ * JSON (any JSON value, so state may be a string) and form bodies, URL-encoded or `multipart/form-data` (the
+ * service reads both through Flask's `request.form`, so `curl -F message=hi` sends a message: fidelity §9.5).
+ * `curl -d '{"image": ...}'` sends JSON as a form (curl's default content type): a form whose only key is a JSON
+ * object and whose value is empty is read as JSON.
  */
 export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
   return [
@@ -51,6 +54,29 @@ export function jsonAndFormBodies(limits: BodyLimits): RequestHandler[] {
       verify: (req, _res, buf) => void rawJson.set(req, buf.toString('utf8')),
     }),
     express.urlencoded({ limit: limits.maxBodyBytes, extended: false }),
+    express.raw({ limit: limits.maxBodyBytes, type: 'multipart/form-data' }),
+    (req, _res, next) => {
+      if (!Buffer.isBuffer(req.body) || !req.is('multipart/form-data')) {
+        next();
+        return;
+      }
+      const boundary = multipartBoundary(req.get('content-type'));
+      if (!boundary) {
+        next(
+          HttpError.badRequest(
+            'a multipart/form-data body needs a boundary parameter (of at most 70 characters) in its Content-Type; let the client (curl -F, FormData) write the header',
+          ),
+        );
+        return;
+      }
+      try {
+        req.body = multipartFields(req.body, boundary);
+      } catch (error) {
+        next(error);
+        return;
+      }
+      next();
+    },
     (req, _res, next) => {
       const depth = jsonDepth(req.body);
       if (depth > MAX_JSON_DEPTH) {

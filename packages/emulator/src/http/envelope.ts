@@ -81,20 +81,6 @@ export function replyNull(res: Response, message: string): void {
   res.status(200).json(envelope(res, { result: null, status: 'success', message, version: EMULATOR_VERSION }));
 }
 
-/**
- * The previous, unchecked form of `reply` (result not built through a schema). Kept only while routes move to
- * `reply`; nothing new may use it.
- */
-export function replyUnchecked(res: Response, options: ReplyOptions, result: unknown, message: string): void {
-  const body: Envelope = {
-    result: toKeyCase(result, options.keyCase),
-    status: 'success',
-    message,
-    version: EMULATOR_VERSION,
-  };
-  res.status(200).json(envelope(res, body));
-}
-
 /** Answers an error envelope: `result` null and a message that says what was wrong and how to fix it. */
 export function replyError(res: Response, status: number, message: string): void {
   const body: Envelope = { result: null, status: 'error', message, version: EMULATOR_VERSION };

@@ -1,24 +1,53 @@
-import { AliasRequestSchema, AliasUpdateRequestSchema } from '@actorkit/api';
+import {
+  ALIAS_RENAME_TEXT,
+  AliasDisplaySchema,
+  aliasExistsText,
+  AliasRequestSchema,
+  AliasUpdateRequestSchema,
+} from '@actorkit/api';
 import type { Request, Router } from 'express';
-import { heldLevel, rejectNonce, requireActorLevel, requireAliasLevel } from '../auth/authorize.js';
-import { identityOf, isAdmin } from '../auth/identity.js';
+import { z } from 'zod';
+import {
+  rejectNonce,
+  requireAliasCreation,
+  requireAliasLevel,
+  requireAliasMoveTarget,
+} from '../auth/authorize.js';
+import { identityOf } from '../auth/identity.js';
+import { parseServiceBody } from '../auth/service-body.js';
+import { noActorWithIdText } from '../auth/service-texts.js';
 import type { EmulatorContext } from '../context.js';
-import { replyUnchecked } from '../http/envelope.js';
+import { reply, replyNull } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
-import { parseBody } from '../http/validate.js';
+import { camelTopLevel } from '../http/validate.js';
+import { aliasTarget } from '../store/aliases-store.js';
 import type { ActorRecord, AliasRecord } from '../store/records.js';
+import { aliasView } from '../views/alias-view.js';
 import { defineRoute } from './define-route.js';
 import { aliasParam } from './path-params.js';
-import { aliasView } from '../views/alias-view.js';
 
-function targetActor(ctx: EmulatorContext, req: Request, actorId: string): ActorRecord {
+const AliasListDisplaySchema = z.array(AliasDisplaySchema);
+
+/** The actor a body names by id, in the caller's tenant (`AliasesResource.post`: 404 when there is none). */
+function namedActor(ctx: EmulatorContext, req: Request, actorId: string): ActorRecord {
   const actor = ctx.store.actors.get(actorId);
-  if (!actor) throw HttpError.notFound(`no actor ${actorId} to point the alias at; check the actorId`);
-  requireActorLevel(ctx.store, identityOf(req), { actor, alias: null }, 'UPDATE');
+  if (!actor || actor.tenant !== identityOf(req).tenant) {
+    throw HttpError.notFound(`${noActorWithIdText(actorId)} Check the actorId: an actor id of your tenant`);
+  }
   return actor;
 }
 
-/** Aliases: names for actors, with their own permissions. Creating or moving one needs UPDATE on the actor. */
+/** A body that names `alias` at all, whatever its value (the service refuses it on PUT). */
+function namesAlias(body: unknown): boolean {
+  const input = camelTopLevel(body);
+  return input !== null && typeof input === 'object' && !Array.isArray(input) && 'alias' in input;
+}
+
+/**
+ * Aliases (fidelity §5.3): names for actors, unique per tenant, with their own permissions (which confer nothing on
+ * the actor). Creating one needs an explicit UPDATE grant on the actor, for admins too; moving one needs UPDATE on
+ * the alias and on the new actor.
+ */
 export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void {
   const { store } = ctx;
 
@@ -26,24 +55,19 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const identity = identityOf(req);
       rejectNonce(identity, 'the list of aliases');
-      const visible = store.aliases
-        .all()
-        .filter((a) => isAdmin(identity) || heldLevel(store, 'alias', a.alias, identity.user) !== 'NONE');
-      replyUnchecked(
-        res,
-        ctx,
-        visible.map((a) => aliasView(req, a)),
-        'Aliases retrieved successfully.',
-      );
+      // every alias of the tenant, to every user: the service does not filter the list by permission
+      const aliases = store.aliases.listForTenant(identity.tenant).map((a) => aliasView(req, a));
+      reply(res, ctx, AliasListDisplaySchema, aliases, 'Aliases retrieved successfully.', 'models');
     },
     post: (req, res) => {
       const identity = identityOf(req);
       rejectNonce(identity, 'creating aliases');
-      const input = parseBody(AliasRequestSchema, req.body, 'alias');
-      const actor = targetActor(ctx, req, input.actorId);
-      if (store.aliases.get(input.alias) || store.actors.get(input.alias)) {
+      const input = parseServiceBody(AliasRequestSchema, req.body, 'alias');
+      const actor = namedActor(ctx, req, input.actorId);
+      requireAliasCreation(store, identity, actor);
+      if (store.aliases.find(identity.tenant, input.alias)) {
         throw HttpError.badRequest(
-          `alias ${input.alias} already exists; pick another name or update it with PUT .../aliases/${input.alias}`,
+          `${aliasExistsText(input.alias)} Pick another name, or point it elsewhere with PUT .../aliases/${input.alias}`,
         );
       }
       const alias: AliasRecord = {
@@ -55,9 +79,9 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
       };
       store.transaction(() => {
         store.aliases.insert(alias);
-        store.permissions.set('alias', alias.alias, identity.user, 'UPDATE');
+        store.permissions.set('alias', aliasTarget(alias), identity.user, 'UPDATE');
       });
-      replyUnchecked(res, ctx, aliasView(req, alias), 'Actor alias created successfully.');
+      reply(res, ctx, AliasDisplaySchema, aliasView(req, alias), 'Actor alias created successfully.');
     },
   });
 
@@ -65,30 +89,40 @@ export function registerAliasRoutes(router: Router, ctx: EmulatorContext): void 
     get: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'READ');
-      replyUnchecked(res, ctx, aliasView(req, alias), 'Alias retrieved successfully.');
+      reply(res, ctx, AliasDisplaySchema, aliasView(req, alias), 'Alias retrieved successfully.');
     },
     put: (req, res) => {
+      const identity = identityOf(req);
       const alias = aliasParam(ctx, req);
-      requireAliasLevel(store, identityOf(req), alias, 'UPDATE');
-      const input = parseBody(AliasUpdateRequestSchema, req.body, 'alias');
-      if (input.alias !== undefined && input.alias !== alias.alias) {
+      requireAliasLevel(store, identity, alias, 'UPDATE');
+      if (namesAlias(req.body)) {
         throw HttpError.badRequest(
-          `an alias cannot be renamed (${alias.alias} to ${input.alias}); create a new alias instead`,
+          `${ALIAS_RENAME_TEXT} Send only {"actorId": ...}; to rename, create a new alias and delete this one`,
         );
       }
-      const actor = targetActor(ctx, req, input.actorId);
-      store.aliases.setTarget(alias.alias, actor.id);
-      replyUnchecked(res, ctx, aliasView(req, { ...alias, actorId: actor.id }), 'Alias updated successfully.');
+      const input = parseServiceBody(AliasUpdateRequestSchema, req.body, 'alias');
+      const actor = namedActor(ctx, req, input.actorId);
+      requireAliasMoveTarget(store, identity, actor);
+      store.aliases.setTarget(alias.tenant, alias.alias, actor.id);
+      reply(
+        res,
+        ctx,
+        AliasDisplaySchema,
+        aliasView(req, { ...alias, actorId: actor.id }),
+        'Alias updated successfully.',
+      );
     },
     delete: (req, res) => {
       const alias = aliasParam(ctx, req);
       requireAliasLevel(store, identityOf(req), alias, 'UPDATE');
+      // the service leaves the alias's nonces behind (they revive with a new alias of the same name); the
+      // emulator deletes them with it
       store.transaction(() => {
-        store.aliases.delete(alias.alias);
-        store.permissions.deleteAll('alias', alias.alias);
-        store.nonces.deleteForAlias(alias.alias);
+        store.aliases.delete(alias.tenant, alias.alias);
+        store.permissions.deleteAll('alias', aliasTarget(alias));
+        store.nonces.deleteForAlias(alias.tenant, alias.alias);
       });
-      replyUnchecked(res, ctx, null, 'Alias deleted successfully.');
+      replyNull(res, 'Alias deleted successfully.');
     },
   });
 }

@@ -1,26 +1,34 @@
 import { createHash } from 'node:crypto';
-import { AddExecutionRequestSchema } from '@actorkit/api';
+import {
+  AddExecutionRequestSchema,
+  ExecutionDisplaySchema,
+  ExecutionLogsDisplaySchema,
+  ExecutionsSummaryDisplaySchema,
+} from '@actorkit/api';
 import type { Request, Response, Router } from 'express';
 import { requireActorLevel, type ActorTarget } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { newId } from '../domain/ids.js';
-import { replyUnchecked } from '../http/envelope.js';
+import { reply, replyNull } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
+import { actorDbId, answerListAsSearch } from '../search/list-search.js';
 import type { ExecutionRecord } from '../store/records.js';
 import { defineRoute } from './define-route.js';
-import { actorTarget, paging, pathId } from './path-params.js';
-import { apiBase } from '../views/links.js';
-import { executionView } from '../views/execution-view.js';
+import { actorTarget, paging, pathText } from './path-params.js';
+import { executionLogsView, executionsSummaryView, executionView } from '../views/execution-view.js';
 
+/**
+ * The execution the path names, of the actor the path names. An unknown one is the service's 400 (a
+ * `ResourceError` with the default code, fidelity §8.4, §9.2), naming the actor as the path does.
+ */
 function findExecution(ctx: EmulatorContext, req: Request, target: ActorTarget): ExecutionRecord {
-  const id = pathId(req, 'executionId', 'execution id');
+  const id = pathText(req, 'executionId');
   const execution = ctx.store.executions.get(id);
   if (!execution || execution.actorId !== target.actor.id) {
-    throw HttpError.notFound(
-      `actor ${target.actor.id} has no execution ${id}; list them with GET .../executions`,
-    );
+    const actorRef = pathText(req, 'actorId');
+    throw HttpError.badRequest(`No executions found with actor id of ${actorRef} and execution id of ${id}.`);
   }
   return execution;
 }
@@ -98,23 +106,14 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
   defineRoute(router, '/:actorId/executions', {
     get: (req, res) => {
       const { actor } = authorized(req, 'READ');
+      const prefill = { actor_id: actorDbId(actor) };
+      const searched = 'Executions search completed successfully.';
+      if (answerListAsSearch(ctx, req, res, 'executions', prefill, searched)) return;
+      // The seed's limit/offset paging (the service has none: any other parameter made this a search above).
       const { limit, offset } = paging(req);
       const page = store.executions.listForActor(actor.id, limit, offset);
-      const summary = {
-        actorId: actor.id,
-        owner: actor.owner,
-        ids: page.map((e) => e.id),
-        executions: page.map((e) => ({
-          id: e.id,
-          status: e.status,
-          messageReceivedTime: e.messageReceivedTime,
-          startTime: e.startTime,
-          finishTime: e.finishTime,
-        })),
-        ...store.executions.totals(actor.id),
-        _links: { self: `${apiBase(req)}/${actor.id}/executions`, actor: `${apiBase(req)}/${actor.id}` },
-      };
-      replyUnchecked(res, ctx, summary, 'Actor executions retrieved successfully.');
+      const summary = executionsSummaryView(req, actor, page, store.executions.totals(actor.id));
+      reply(res, ctx, ExecutionsSummaryDisplaySchema, summary, 'Actor executions retrieved successfully.');
     },
     post: (req, res) => {
       const { actor } = authorized(req, 'UPDATE');
@@ -136,7 +135,8 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
         ...usage,
       };
       store.executions.insert(execution);
-      replyUnchecked(res, ctx, executionView(req, execution), 'Actor execution added successfully.');
+      const view = executionView(req, execution);
+      reply(res, ctx, ExecutionDisplaySchema, view, 'Actor execution added successfully.');
     },
   });
 
@@ -144,29 +144,37 @@ export function registerExecutionRoutes(router: Router, ctx: EmulatorContext): v
     get: async (req, res) => {
       const { execution, notModified } = await readExecution(ctx, req, res, authorized(req, 'READ'));
       if (notModified) res.status(304).end();
-      else replyUnchecked(res, ctx, executionView(req, execution), 'Actor execution retrieved successfully.');
+      else {
+        const view = executionView(req, execution);
+        reply(res, ctx, ExecutionDisplaySchema, view, 'Actor execution retrieved successfully.');
+      }
     },
     delete: async (req, res) => {
       const execution = findExecution(ctx, req, authorized(req, 'UPDATE'));
-      if (execution.status !== 'RUNNING' || !(await ctx.control.forceQuit(execution.id))) {
+      if (execution.status !== 'RUNNING') {
         throw HttpError.badRequest(
-          `execution ${execution.id} is not running (status ${execution.status}); only a RUNNING execution can be force-quit`,
+          `Cannot force quit an execution not in RUNNING status. Execution was found in status: ${execution.status}`,
         );
       }
-      replyUnchecked(res, ctx, null, `Execution ${execution.id} is being stopped.`);
+      if (!(await ctx.control.forceQuit(execution.id))) {
+        // No counterpart in the service, whose command goes to the worker whatever happens: here nothing holds it.
+        throw HttpError.badRequest(
+          `Cannot force quit execution ${execution.id}: it is RUNNING, but nothing in this emulator is running it (no executor, or it has just ended); read it again`,
+        );
+      }
+      replyNull(res, `Issued force quit command for execution ${execution.id}.`);
     },
   });
 
   defineRoute(router, '/:actorId/executions/:executionId/logs', {
     get: (req, res) => {
-      const execution = findExecution(ctx, req, authorized(req, 'READ'));
-      const self = `${apiBase(req)}/${execution.actorId}/executions/${execution.id}/logs`;
-      replyUnchecked(
-        res,
-        ctx,
-        { logs: store.logs.get(execution.id), _links: { self } },
-        'Logs retrieved successfully.',
-      );
+      const target = authorized(req, 'READ');
+      const executionId = pathText(req, 'executionId');
+      const prefill = { actor_id: actorDbId(target.actor), _id: executionId };
+      if (answerListAsSearch(ctx, req, res, 'logs', prefill, 'Logs search completed successfully.')) return;
+      const execution = findExecution(ctx, req, target);
+      const view = executionLogsView(req, target.actor, execution, store.logs.get(execution.id));
+      reply(res, ctx, ExecutionLogsDisplaySchema, view, 'Logs retrieved successfully.', 'plain');
     },
   });
 

@@ -1,42 +1,49 @@
+import { ActorDisplaySchema, ActorStateDisplaySchema } from '@actorkit/api';
 import type { Router } from 'express';
 import { requireActorLevel } from '../auth/authorize.js';
 import { identityOf } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
-import { replyUnchecked } from '../http/envelope.js';
+import { checkPrivilegedBody } from '../domain/privileged-fields.js';
+import { reply } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
+import { actorView } from '../views/actor-view.js';
 import { defineRoute } from './define-route.js';
 import { actorTarget } from './path-params.js';
 
-/** getState and updateState: any JSON value; a stateless actor has none to update. */
+/** Python's truthiness of a JSON value: the service refuses a state that is None, false, 0, "", [] or {}. */
+function truthy(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** getState and updateState (`ActorStateResource`): any truthy JSON value; a stateless actor has none. */
 export function registerStateRoutes(router: Router, ctx: EmulatorContext): void {
   const { store } = ctx;
   defineRoute(router, '/:actorId/state', {
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      replyUnchecked(
-        res,
-        ctx,
-        { actorId: target.actor.id, state: store.actors.getState(target.actor.id) ?? {} },
-        'Actor state retrieved successfully.',
-      );
+      const state = store.actors.getState(target.actor.id) ?? {};
+      reply(res, ctx, ActorStateDisplaySchema, { state }, 'Actor state retrieved successfully.', 'plain');
     },
     post: (req, res) => {
       const target = actorTarget(ctx, req);
-      requireActorLevel(store, identityOf(req), target, 'UPDATE');
-      if (target.actor.stateless) {
-        throw HttpError.badRequest(
-          `actor ${target.actor.id} is stateless and keeps no state; register it with "stateless": false to use state`,
-        );
-      }
+      const identity = identityOf(req);
+      // The service's check_privileged reads the body of every POST on the actor routes, state included.
+      checkPrivilegedBody(req.body, identity);
+      requireActorLevel(store, identity, target, 'UPDATE');
+      if (target.actor.stateless) throw HttpError.notFound('actor is stateless.');
       const state: unknown = req.body;
-      if (state === undefined) {
+      if (!truthy(state)) {
         throw HttpError.badRequest(
-          'send the new state as a JSON body (Content-Type: application/json), any JSON value',
+          'Invalid actor state description: state must be JSON serializable. Send a non-empty JSON value with Content-Type: application/json (the service refuses null, false, 0, "", [] and {})',
         );
       }
       store.actors.setState(target.actor.id, state);
-      replyUnchecked(res, ctx, { actorId: target.actor.id, state }, 'State updated successfully.');
+      const actor = store.actors.get(target.actor.id) ?? target.actor;
+      reply(res, ctx, ActorDisplaySchema, actorView(req, actor, state), 'State updated successfully.');
     },
   });
 }

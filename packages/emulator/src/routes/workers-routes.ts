@@ -1,19 +1,31 @@
-import { AddWorkersRequestSchema } from '@actorkit/api';
-import type { Router } from 'express';
+import { AddWorkersRequestSchema, WorkerDisplayListSchema, WorkerDisplaySchema } from '@actorkit/api';
+import type { Request, Router } from 'express';
 import { requireActorLevel } from '../auth/authorize.js';
 import { identityOf, isAdmin } from '../auth/identity.js';
 import type { EmulatorContext } from '../context.js';
 import { newId } from '../domain/ids.js';
-import { replyUnchecked } from '../http/envelope.js';
+import { reply, replyNull } from '../http/envelope.js';
 import { HttpError } from '../http/http-error.js';
 import { parseBody } from '../http/validate.js';
+import { actorDbId, answerListAsSearch } from '../search/list-search.js';
 import type { WorkerRecord } from '../store/records.js';
+import { requestedWorker } from '../store/workers-store.js';
 import { defineRoute } from './define-route.js';
 import { notifyPool } from './notify-pool.js';
-import { actorTarget, pathId } from './path-params.js';
+import { actorTarget, pathText } from './path-params.js';
 import { workerView } from '../views/worker-view.js';
 
-/** addWorker (admins), listWorkers, getWorker, deleteWorker. The pool (next issue) brings the records to life. */
+/** The service's answer for a worker id the actor does not have (`WorkerResource`, fidelity §9.2). */
+function workerNotFound(): HttpError {
+  return HttpError.notFound('Worker not found.');
+}
+
+/** The actor as the path names it (an id or an alias): the service's messages quote the path's `actor_id`. */
+function actorRef(req: Request): string {
+  return pathText(req, 'actorId');
+}
+
+/** addWorker (admins), listWorkers, getWorker, deleteWorker. The pool brings the records to life. */
 export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void {
   const { store } = ctx;
 
@@ -21,55 +33,46 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      const workers = store.workers.listForActor(target.actor.id).map((w) => workerView(req, w));
-      replyUnchecked(res, ctx, workers, 'Workers retrieved successfully.');
+      const { actor } = target;
+      const prefill = { actor_id: actorDbId(actor) };
+      const searched = 'Workers search completed successfully.';
+      if (answerListAsSearch(ctx, req, res, 'workers', prefill, searched)) return;
+      const workers = store.workers.listForActor(actor.id).map(workerView);
+      reply(res, ctx, WorkerDisplayListSchema, workers, 'Workers retrieved successfully.', 'models');
     },
+    /**
+     * Makes sure the actor has at least `num` workers (`WorkersResource.post`, fidelity §8.2). Stateful actors
+     * included: the service's autoscaler leaves them at one, but an admin's explicit request is honoured.
+     */
     post: async (req, res) => {
+      // The actor first: an actor the caller cannot see (another tenant's, an unknown id) is not found for anyone.
       const target = actorTarget(ctx, req);
-      const identity = identityOf(req);
-      if (!isAdmin(identity)) {
-        throw HttpError.forbidden(
-          `only admins may add workers, and ${identity.user} is not one; workers are started for you when an actor is registered`,
-        );
+      const { actor } = target;
+      // As authorization runs in the service: UPDATE on the actor first (a nonce is redeemed here), then the role.
+      requireActorLevel(store, identityOf(req), target, 'UPDATE');
+      if (!isAdmin(identityOf(req))) {
+        throw HttpError.forbidden('Not authorized -- only admins are authorized to update workers.');
       }
       const { num } = parseBody(AddWorkersRequestSchema, req.body, 'addWorker request');
-      const { actor } = target;
-      if (!actor.stateless && num > 1) {
-        throw HttpError.badRequest(`actor ${actor.id} is stateful and has exactly one worker; ask for num 1`);
-      }
-      if (actor.maxWorkers !== null && num > actor.maxWorkers) {
-        throw HttpError.badRequest(
-          `actor ${actor.id} allows at most ${actor.maxWorkers} workers (maxWorkers); ask for fewer`,
-        );
-      }
-      const added = store.transaction(() => {
+      const { added, before } = store.transaction(() => {
         const have = store.workers.listForActor(actor.id).length;
         const created: WorkerRecord[] = [];
         for (let i = have; i < num; i++) {
-          const w: WorkerRecord = {
-            id: newId(),
-            actorId: actor.id,
-            tenant: actor.tenant,
-            status: 'REQUESTED',
-            image: actor.image,
-            cid: null,
-            hostId: null,
-            hostIp: null,
-            location: null,
-            lastExecution: null,
-            lastExecutionTime: null,
-            lastHealthCheckTime: null,
-            createTime: ctx.clock.now().toISOString(),
-          };
-          store.workers.insert(w);
-          created.push(w);
+          const worker = requestedWorker(actor, newId(), ctx.clock.now().toISOString());
+          store.workers.insert(worker);
+          created.push(worker);
         }
-        return created;
+        return { added: created, before: have };
       });
-      if (added.length > 0)
-        await notifyPool(`workers added to ${actor.id}`, () => ctx.pool.workersAdded(actor, added));
-      const all = store.workers.listForActor(actor.id).map((w) => workerView(req, w));
-      replyUnchecked(res, ctx, all, `Requested ${added.length} new worker(s); the actor has ${all.length}.`);
+      if (added.length === 0) {
+        replyNull(res, `Actor ${actorRef(req)} already had ${num} worker(s).`);
+        return;
+      }
+      await notifyPool(`workers added to ${actor.id}`, () => ctx.pool.workersAdded(actor, added));
+      replyNull(
+        res,
+        `Scheduled ${added.length} new worker(s) to start. Previously, there were ${before} workers.`,
+      );
     },
   });
 
@@ -77,25 +80,17 @@ export function registerWorkerRoutes(router: Router, ctx: EmulatorContext): void
     get: (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'READ');
-      const id = pathId(req, 'workerId', 'worker id');
-      const worker = store.workers.get(target.actor.id, id);
-      if (!worker)
-        throw HttpError.notFound(
-          `actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`,
-        );
-      replyUnchecked(res, ctx, workerView(req, worker), 'Worker retrieved successfully.');
+      const worker = store.workers.get(target.actor.id, pathText(req, 'workerId'));
+      if (!worker) throw workerNotFound();
+      reply(res, ctx, WorkerDisplaySchema, workerView(worker), 'Worker retrieved successfully.');
     },
     delete: async (req, res) => {
       const target = actorTarget(ctx, req);
       requireActorLevel(store, identityOf(req), target, 'UPDATE');
-      const id = pathId(req, 'workerId', 'worker id');
-      if (!store.workers.delete(target.actor.id, id)) {
-        throw HttpError.notFound(
-          `actor ${target.actor.id} has no worker ${id}; list them with GET .../workers`,
-        );
-      }
+      const id = pathText(req, 'workerId');
+      if (!store.workers.delete(target.actor.id, id)) throw workerNotFound();
       await notifyPool(`worker ${id} deleted`, () => ctx.pool.workerDeleted(target.actor.id, id));
-      replyUnchecked(res, ctx, null, 'Worker scheduled to be stopped.');
+      replyNull(res, 'Worker scheduled to be stopped.');
     },
   });
 }

@@ -6,6 +6,19 @@ interface ActorRow {
   state: string;
 }
 
+/** Fields added to the record after data dirs were written: documents stored before them read with the defaults. */
+const LATER_FIELDS: Pick<ActorRecord, 'type' | 'mounts' | 'uid' | 'gid' | 'tasdir'> = {
+  type: 'none',
+  mounts: [],
+  uid: null,
+  gid: null,
+  tasdir: null,
+};
+
+function fromDoc(doc: string): ActorRecord {
+  return { ...LATER_FIELDS, ...(JSON.parse(doc) as ActorRecord) };
+}
+
 /** Actors and their state. State is kept apart from the description so updating one never rewrites the other. */
 export class ActorsStore {
   constructor(private readonly db: Db) {}
@@ -24,13 +37,13 @@ export class ActorsStore {
 
   get(id: string): ActorRecord | null {
     const row = this.db.prepare('SELECT doc FROM actors WHERE id = ?').get(id) as ActorRow | undefined;
-    return row ? (JSON.parse(row.doc) as ActorRecord) : null;
+    return row ? fromDoc(row.doc) : null;
   }
 
   /** Every actor, oldest first. */
   all(): ActorRecord[] {
     const rows = this.db.prepare('SELECT doc FROM actors ORDER BY seq').all() as ActorRow[];
-    return rows.map((r) => JSON.parse(r.doc) as ActorRecord);
+    return rows.map((r) => fromDoc(r.doc));
   }
 
   delete(id: string): boolean {

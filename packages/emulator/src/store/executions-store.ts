@@ -38,6 +38,14 @@ export class ExecutionsStore {
     return rows.map((r) => JSON.parse(r.doc) as ExecutionRecord);
   }
 
+  /** Every execution of these actors, oldest first across all of them (search reads them in insertion order). */
+  listForActors(actorIds: readonly string[]): ExecutionRecord[] {
+    const rows = this.db
+      .prepare('SELECT doc FROM executions WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
+      .all(JSON.stringify(actorIds)) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as ExecutionRecord);
+  }
+
   totals(actorId: string): ExecutionTotals {
     const row = this.db
       .prepare(

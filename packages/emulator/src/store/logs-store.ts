@@ -55,6 +55,27 @@ export class LogsStore {
     return row?.text ?? '';
   }
 
+  /**
+   * Gives a finished execution its log record when it has none yet (it wrote nothing): the service always stores
+   * the logs of a finished execution, even empty, so search counts them. Call inside the finishing transaction.
+   */
+  ensure(executionId: string): void {
+    const created = this.db
+      .prepare(
+        `INSERT INTO logs (execution_id, text, bytes, capped) VALUES (?, '', 0, 0) ON CONFLICT DO NOTHING`,
+      )
+      .run(executionId);
+    if (created.changes > 0) this.changed(executionId);
+  }
+
+  /** The log records of these executions that exist, by execution id. */
+  textsFor(executionIds: readonly string[]): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT execution_id, text FROM logs WHERE execution_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(executionIds)) as { execution_id: string; text: string }[];
+    return new Map(rows.map((r) => [r.execution_id, r.text]));
+  }
+
   deleteFor(executionIds: readonly string[]): void {
     const stmt = this.db.prepare('DELETE FROM logs WHERE execution_id = ?');
     for (const id of executionIds) {

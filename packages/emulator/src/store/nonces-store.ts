@@ -1,4 +1,4 @@
-import type { PermissionLevel, Role } from '@actorkit/api';
+import type { PermissionLevel } from '@actorkit/api';
 import type { Db } from './db.js';
 import type { NonceRecord } from './records.js';
 
@@ -22,7 +22,7 @@ const fromRow = (r: NonceRow): NonceRecord => ({
   actorId: r.actor_id,
   alias: r.alias,
   owner: r.owner,
-  roles: JSON.parse(r.roles) as Role[],
+  roles: JSON.parse(r.roles) as string[],
   level: r.level,
   maxUses: r.max_uses,
   currentUses: r.current_uses,
@@ -32,7 +32,7 @@ const fromRow = (r: NonceRow): NonceRecord => ({
   lastUseTime: r.last_use_time,
 });
 
-/** Nonces of actors and aliases, with atomic use counting. */
+/** Nonces of actors and aliases (an alias's are keyed by tenant and name), with atomic use counting. */
 export class NoncesStore {
   constructor(private readonly db: Db) {}
 
@@ -70,10 +70,11 @@ export class NoncesStore {
     return rows.map(fromRow);
   }
 
-  listForAlias(alias: string): NonceRecord[] {
+  /** The nonces of the alias of that name in the tenant. */
+  listForAlias(tenant: string, alias: string): NonceRecord[] {
     const rows = this.db
-      .prepare('SELECT * FROM nonces WHERE alias = ? ORDER BY create_time, id')
-      .all(alias) as NonceRow[];
+      .prepare('SELECT * FROM nonces WHERE tenant = ? AND alias = ? ORDER BY create_time, id')
+      .all(tenant, alias) as NonceRow[];
     return rows.map(fromRow);
   }
 
@@ -99,7 +100,7 @@ export class NoncesStore {
     this.db.prepare('DELETE FROM nonces WHERE actor_id = ?').run(actorId);
   }
 
-  deleteForAlias(alias: string): void {
-    this.db.prepare('DELETE FROM nonces WHERE alias = ?').run(alias);
+  deleteForAlias(tenant: string, alias: string): void {
+    this.db.prepare('DELETE FROM nonces WHERE tenant = ? AND alias = ?').run(tenant, alias);
   }
 }

@@ -2,17 +2,15 @@ import type { PermissionLevel } from '@actorkit/api';
 import type { Db } from './db.js';
 import type { PermissionKind } from './records.js';
 
-/** Who may do what on an actor or an alias. Level NONE is never stored: setting it revokes. */
+/**
+ * Who may do what on an actor (target: its id), an alias (`{tenant}_{alias}`) or a config (`{tenant}_{name}`).
+ * Every level is stored, NONE included (`models.set_permission`): NONE is an entry, not a revoke. Entries keep the
+ * order they were first made in, as the service's permission document does.
+ */
 export class PermissionsStore {
   constructor(private readonly db: Db) {}
 
   set(kind: PermissionKind, target: string, user: string, level: PermissionLevel): void {
-    if (level === 'NONE') {
-      this.db
-        .prepare('DELETE FROM permissions WHERE kind = ? AND target = ? AND username = ?')
-        .run(kind, target, user);
-      return;
-    }
     this.db
       .prepare(
         `INSERT INTO permissions (kind, target, username, level) VALUES (?, ?, ?, ?)
@@ -21,7 +19,7 @@ export class PermissionsStore {
       .run(kind, target, user, level);
   }
 
-  /** The level `user` holds directly (not through ABACO_WORLD); NONE when none. */
+  /** The level `user` holds directly (not through ABACO_WORLD); NONE when it has no entry. */
   get(kind: PermissionKind, target: string, user: string): PermissionLevel {
     const row = this.db
       .prepare('SELECT level FROM permissions WHERE kind = ? AND target = ? AND username = ?')
@@ -29,10 +27,10 @@ export class PermissionsStore {
     return row?.level ?? 'NONE';
   }
 
-  /** Every user and level on a target, as the API shows them. */
+  /** The permission document of a target: every user and level, in the order the entries were made. */
   list(kind: PermissionKind, target: string): Record<string, PermissionLevel> {
     const rows = this.db
-      .prepare('SELECT username, level FROM permissions WHERE kind = ? AND target = ? ORDER BY username')
+      .prepare('SELECT username, level FROM permissions WHERE kind = ? AND target = ? ORDER BY rowid')
       .all(kind, target) as { username: string; level: PermissionLevel }[];
     return Object.fromEntries(rows.map((r) => [r.username, r.level]));
   }

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, MessageContentType, PermissionLevel, Role } from '@actorkit/api';
+import type { ExecutionStatus, MessageContentType, PermissionLevel } from '@actorkit/api';
 
 /** An actor as the store keeps it: the registration fields plus what the service adds. State is kept apart. */
 export interface ActorRecord {
@@ -13,7 +13,8 @@ export interface ActorRecord {
   stateless: boolean;
   privileged: boolean;
   defaultEnvironment: Record<string, string>;
-  token: boolean;
+  /** A boolean, or the deployment's default as its raw config text (`"false"`, `"true"`), as the service stores it. */
+  token: boolean | string;
   useContainerUid: boolean;
   maxWorkers: number | null;
   memLimit: string | null;
@@ -30,6 +31,14 @@ export interface ActorRecord {
   revision: number;
   createTime: string;
   lastUpdateTime: string;
+  /** The service's return type; the emulator only has `none`. */
+  type: string;
+  /** Host mounts; the emulator mounts nothing. */
+  mounts: Record<string, unknown>[];
+  /** From the TACC accounting system in the service; the emulator has none. */
+  uid: number | string | null;
+  gid: number | string | null;
+  tasdir: string | null;
 }
 
 export interface ExecutionRecord {
@@ -56,7 +65,10 @@ export interface WorkerRecord {
   tenant: string;
   status: string;
   image: string;
+  /** The worker's own container id (64 hex digits), set once it is READY; executions run in containers of their own. */
   cid: string | null;
+  /** `worker_<id>`, the service's `WorkerChannel` name. */
+  chName: string;
   hostId: string | null;
   hostIp: string | null;
   location: string | null;
@@ -71,7 +83,8 @@ export interface NonceRecord {
   actorId: string | null;
   alias: string | null;
   owner: string;
-  roles: Role[];
+  /** The creator's role strings as its credentials carried them, e.g. `Internal/abaco-admin`. */
+  roles: string[];
   level: PermissionLevel;
   maxUses: number;
   currentUses: number;
@@ -104,4 +117,18 @@ export interface QueuedMessage {
   claimedBy: string | null;
 }
 
-export type PermissionKind = 'actor' | 'alias';
+/** Config permissions share the permissions table: kind `config`, target `{tenant}_{name}`. */
+export type PermissionKind = 'actor' | 'alias' | 'config';
+
+/** An actor config as the store keeps it; a secret's `value` is its ciphertext (`configs/secret-cipher.ts`). */
+export interface ConfigRecord {
+  tenant: string;
+  name: string;
+  /** The plain value, or for a secret the ciphertext: the value the API shows either way. */
+  value: string;
+  isSecret: boolean;
+  /** Comma-separated actor ids and/or aliases, as sent. */
+  actors: string;
+  owner: string;
+  createTime: string;
+}

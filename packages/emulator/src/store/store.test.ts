@@ -210,7 +210,8 @@ describe('cron bookkeeping', () => {
     );
     const now = new Date('2030-01-01T13:05:00Z');
     expect(dueCronActors(store, now).map((a) => a.id)).toEqual(['C000000000001']);
-    expect(advanceCron(store, 'C000000000001', now)).toBe('2030-01-01 14');
+    // written unpadded, as the service writes its next execution times
+    expect(advanceCron(store, 'C000000000001', now)).toBe('2030-1-1 14');
     expect(dueCronActors(store, now)).toEqual([]);
   });
 });

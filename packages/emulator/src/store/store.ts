@@ -2,6 +2,8 @@ import { isoNow, systemClock, type Clock } from '../domain/clock.js';
 import { newToken } from '../domain/ids.js';
 import { ActorsStore } from './actors-store.js';
 import { AliasesStore } from './aliases-store.js';
+import { configSecretKey } from '../configs/secret-key.js';
+import { ConfigsStore, type ConfigFields } from './configs-store.js';
 import { join } from 'node:path';
 import { DB_FILE, openDb, type Db } from './db.js';
 import type { ExecutionFinish } from './execution-finish.js';
@@ -11,7 +13,7 @@ import { LogsStore } from './logs-store.js';
 import { MessagesStore } from './messages-store.js';
 import { NoncesStore } from './nonces-store.js';
 import { PermissionsStore } from './permissions-store.js';
-import type { ActorRecord, ExecutionRecord } from './records.js';
+import type { ActorRecord, ConfigRecord, ExecutionRecord } from './records.js';
 import { ResultsStore } from './results-store.js';
 import { TokensStore } from './tokens-store.js';
 import { WalFlusher } from './wal-flusher.js';
@@ -38,6 +40,7 @@ export class Store {
   readonly results: ResultsStore;
   readonly tokens: TokensStore;
   readonly workers: WorkersStore;
+  readonly configs: ConfigsStore;
   readonly clock: Clock;
   /** Wakes blocking reads of an execution when its record or log changes. */
   readonly changes = new ExecutionChanges();
@@ -47,6 +50,8 @@ export class Store {
   readonly onDisk: boolean;
 
   constructor(options: StoreOptions) {
+    // read (or create) the config key first: should it fail, no database is left open
+    const configKey = configSecretKey(options.dataDir);
     this.db = openDb(options.dataDir);
     this.onDisk = options.dataDir !== null;
     this.flusher =
@@ -63,6 +68,7 @@ export class Store {
     this.results = new ResultsStore(this.db);
     this.tokens = new TokensStore(this.db);
     this.workers = new WorkersStore(this.db);
+    this.configs = new ConfigsStore(this.db, configKey);
   }
 
   private readonly beforeWrites: (() => void)[] = [];
@@ -124,6 +130,27 @@ export class Store {
     });
   }
 
+  // ---- actor configs ----------------------------------------------------------------------------------------
+  /** Stores a config with UPDATE for its creator; null when the tenant already has one of that name. */
+  createConfig(
+    config: Omit<ConfigRecord, 'value' | 'isSecret' | 'actors'> & ConfigFields,
+  ): ConfigRecord | null {
+    return this.transaction(() => {
+      const created = this.configs.insert(config);
+      if (created) this.permissions.set('config', configTarget(config), config.owner, 'UPDATE');
+      return created;
+    });
+  }
+
+  /** Removes a config and its permissions. */
+  deleteConfig(tenant: string, name: string): boolean {
+    return this.transaction(() => {
+      if (!this.configs.delete(tenant, name)) return false;
+      this.permissions.deleteAll('config', configTarget({ tenant, name }));
+      return true;
+    });
+  }
+
   // ---- the execution lifecycle (called by workers) -----------------------------------------------------------
   /** The execution has started on a worker. */
   markRunning(
@@ -158,6 +185,7 @@ export class Store {
       });
       this.messages.deleteByExecution(executionId);
       this.tokens.revoke(executionId);
+      this.logs.ensure(executionId); // a finished execution always has its log record, even empty (search counts it)
       return next;
     });
   }
@@ -177,4 +205,9 @@ export class Store {
   revokeExecutionToken(executionId: string): boolean {
     return this.tokens.revoke(executionId);
   }
+}
+
+/** A config's target in the permissions table: `{tenant}_{name}`, the service's store key. */
+export function configTarget(config: { tenant: string; name: string }): string {
+  return `${config.tenant}_${config.name}`;
 }

@@ -1,7 +1,36 @@
 import { nextSeq, type Db } from './db.js';
-import type { WorkerRecord } from './records.js';
+import type { ActorRecord, WorkerRecord } from './records.js';
 
-/** Worker records. This part of the emulator only keeps them; the worker pool (next issue) brings them to life. */
+/**
+ * A worker as first recorded (the service's `REQUESTED`): its channel name is known, the rest (`cid`, host and
+ * location) is filled in as it comes up.
+ */
+export function requestedWorker(actor: ActorRecord, id: string, createTime: string): WorkerRecord {
+  return {
+    id,
+    actorId: actor.id,
+    tenant: actor.tenant,
+    status: 'REQUESTED',
+    image: actor.image,
+    cid: null,
+    chName: `worker_${id}`,
+    hostId: null,
+    hostIp: null,
+    location: null,
+    lastExecution: null,
+    lastExecutionTime: null,
+    lastHealthCheckTime: null,
+    createTime,
+  };
+}
+
+/** A stored worker; records written before `chName` was kept get it (it is derived from the id). */
+function read(doc: string): WorkerRecord {
+  const w = JSON.parse(doc) as Partial<WorkerRecord> & { id: string };
+  return { ...w, chName: w.chName ?? `worker_${w.id}` } as WorkerRecord;
+}
+
+/** Worker records: the API requests them (addWorker), the worker pool brings them to life and updates them. */
 export class WorkersStore {
   constructor(private readonly db: Db) {}
 
@@ -14,14 +43,14 @@ export class WorkersStore {
   get(actorId: string, id: string): WorkerRecord | null {
     const row = this.db.prepare('SELECT doc FROM workers WHERE id = ? AND actor_id = ?').get(id, actorId) as
       { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as WorkerRecord) : null;
+    return row ? read(row.doc) : null;
   }
 
   listForActor(actorId: string): WorkerRecord[] {
     const rows = this.db.prepare('SELECT doc FROM workers WHERE actor_id = ? ORDER BY seq').all(actorId) as {
       doc: string;
     }[];
-    return rows.map((r) => JSON.parse(r.doc) as WorkerRecord);
+    return rows.map((r) => read(r.doc));
   }
 
   /** Changes fields of a worker (status, cid, ...); answers the new record, or null when it is gone. */

@@ -1,14 +1,18 @@
+import type { AliasDisplay } from '@actorkit/api';
 import type { Request } from 'express';
 import type { AliasRecord } from '../store/records.js';
-import { apiBase, profileUrl as profile } from './links.js';
+import { actorsUrl, profileUrl } from './links.js';
 
-export function aliasView(req: Request, a: AliasRecord): Record<string, unknown> {
+/** `models.py Alias.display`: no tenant, no alias id, no create time. */
+export function aliasView(req: Request, a: AliasRecord): AliasDisplay {
   return {
-    ...a,
+    alias: a.alias,
+    actorId: a.actorId,
+    owner: a.owner,
     _links: {
-      self: `${apiBase(req)}/aliases/${a.alias}`,
-      actor: `${apiBase(req)}/${a.actorId}`,
-      owner: profile(req, a.owner),
+      self: actorsUrl(req, `/aliases/${encodeURIComponent(a.alias)}`),
+      owner: profileUrl(req, a.owner),
+      actor: actorsUrl(req, `/${a.actorId}`),
     },
   };
 }

@@ -1,9 +1,15 @@
+import { displayTime, type NonceDisplay } from '@actorkit/api';
 import type { Request } from 'express';
 import type { NonceRecord } from '../store/records.js';
-import { apiBase, profileUrl as profile } from './links.js';
+import { actorsUrl, apiServer, profileUrl } from './links.js';
 
-export function nonceView(req: Request, n: NonceRecord): Record<string, unknown> {
-  const parent = n.actorId ? `${apiBase(req)}/${n.actorId}` : `${apiBase(req)}/aliases/${n.alias ?? ''}`;
+/**
+ * `models.py Nonce.display`: no tenant; times as the service shows them (`lastUseTime` "None" until used); the
+ * null `actorId` of an alias nonce and `alias` of an actor nonce stay null here (camel case drops them on the way
+ * out). An alias nonce's actor link goes through the alias, which stands for the actor on every actor route.
+ */
+export function nonceView(req: Request, n: NonceRecord): NonceDisplay {
+  const parent = n.actorId ? `/${n.actorId}` : `/aliases/${encodeURIComponent(n.alias ?? '')}`;
   return {
     id: n.id,
     actorId: n.actorId,
@@ -12,12 +18,16 @@ export function nonceView(req: Request, n: NonceRecord): Record<string, unknown>
     roles: n.roles,
     level: n.level,
     maxUses: n.maxUses,
+    description: n.description,
+    apiServer: apiServer(req),
+    createTime: displayTime(n.createTime),
+    lastUseTime: displayTime(n.lastUseTime),
     currentUses: n.currentUses,
     remainingUses: n.maxUses === -1 ? -1 : Math.max(0, n.maxUses - n.currentUses),
-    description: n.description,
-    tenant: n.tenant,
-    createTime: n.createTime,
-    lastUseTime: n.lastUseTime,
-    _links: { self: `${parent}/nonces/${n.id}`, actor: parent, owner: profile(req, n.owner) },
+    _links: {
+      self: actorsUrl(req, `${parent}/nonces/${n.id}`),
+      owner: profileUrl(req, n.owner),
+      actor: actorsUrl(req, n.actorId ? `/${n.actorId}` : `/${encodeURIComponent(n.alias ?? '')}`),
+    },
   };
 }

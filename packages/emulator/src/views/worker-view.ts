@@ -1,10 +1,24 @@
-import type { Request } from 'express';
+import { displayTime, type WorkerDisplay } from '@actorkit/api';
 import type { WorkerRecord } from '../store/records.js';
-import { apiBase, profileUrl as profile } from './links.js';
 
-export function workerView(req: Request, w: WorkerRecord): Record<string, unknown> {
+/**
+ * The service's worker display (`Worker.display`, fidelity §2.2 and §8.2): nothing removed, so `tenant` stays;
+ * no `actorId`, no `_links`; the three times through `display_time` ("None" until they happen). Reply with
+ * WorkerDisplaySchema (kind 'model' / 'models'): camel case drops the null fields of a worker not yet up.
+ */
+export function workerView(w: WorkerRecord): WorkerDisplay {
   return {
-    ...w,
-    _links: { self: `${apiBase(req)}/${w.actorId}/workers/${w.id}`, actor: `${apiBase(req)}/${w.actorId}` },
+    id: w.id,
+    status: w.status,
+    image: w.image,
+    tenant: w.tenant,
+    cid: w.cid,
+    chName: w.chName,
+    location: w.location,
+    hostId: w.hostId,
+    hostIp: w.hostIp,
+    lastExecutionTime: displayTime(w.lastExecutionTime),
+    lastHealthCheckTime: displayTime(w.lastHealthCheckTime),
+    createTime: displayTime(w.createTime),
   };
 }

@@ -43,8 +43,10 @@ export async function deliverEvent(
   queued: (actorId: string, executionId: string) => void,
 ): Promise<void> {
   if (actor.link) {
-    const targetId = ctx.store.aliases.get(actor.link)?.actorId ?? actor.link;
-    const target = ctx.store.actors.get(targetId);
+    // A link names an actor or alias of the actor's own tenant, never another's.
+    const targetId = ctx.store.aliases.find(actor.tenant, actor.link)?.actorId ?? actor.link;
+    const found = ctx.store.actors.get(targetId);
+    const target = found?.tenant === actor.tenant ? found : null;
     if (target && target.id !== actor.id) {
       const execution = ctx.mailbox.send({
         actor: target,

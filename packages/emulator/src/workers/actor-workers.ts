@@ -2,7 +2,9 @@ import { hostname } from 'node:os';
 import createDebug from 'debug';
 import { isoNow } from '../domain/clock.js';
 import { newId } from '../domain/ids.js';
+import { isDiskFull } from '../store/disk-full.js';
 import type { ActorRecord, WorkerRecord } from '../store/records.js';
+import { requestedWorker } from '../store/workers-store.js';
 import type { PoolContext } from './pool-context.js';
 import { Worker } from './worker.js';
 
@@ -11,8 +13,9 @@ const debug = createDebug('actorkit:workers');
 export type ActorStatusListener = (actor: ActorRecord, status: 'READY' | 'ERROR', message: string) => void;
 
 /**
- * The workers of one actor. A stateful actor has exactly one; a stateless one starts with one and grows with its
- * queue up to maxWorkers, retiring extra workers that stay idle.
+ * The workers of one actor. A stateless actor starts with one and grows with its queue up to maxWorkers, retiring
+ * extra workers that stay idle; a stateful actor gets one, and more only when an admin asks for them (addWorker),
+ * as the service's autoscaler leaves stateful actors alone but honours explicit requests (fidelity §8.2).
  */
 export class ActorWorkers {
   private readonly workers = new Map<string, Worker>();
@@ -33,10 +36,21 @@ export class ActorWorkers {
     return actor.stateless ? (actor.maxWorkers ?? this.ctx.options.defaultMaxWorkers) : 1;
   }
 
-  /** Checks the image and brings up the first worker: the actor turns READY, or ERROR saying why. */
+  /**
+   * Checks the image and brings up the first worker: the actor turns READY, or ERROR saying why. Never rejects:
+   * when the disk is full (its status or its worker could not be recorded) it tries again until there is space.
+   */
   start(): Promise<void> {
-    this.starting ??= this.bringUp().finally(() => (this.starting = null));
+    this.starting ??= this.bringUp()
+      .catch((error: unknown) => this.startFailed(error))
+      .finally(() => (this.starting = null));
     return this.starting;
+  }
+
+  private startFailed(error: unknown): void {
+    debug('actor %s: bringing up its workers failed: %O', this.actorId, error);
+    if (isDiskFull(error) && !this.stopped)
+      setTimeout(() => void this.start(), this.ctx.options.engineRetryMs).unref();
   }
 
   private async bringUp(): Promise<void> {
@@ -76,26 +90,18 @@ export class ActorWorkers {
     if (!actor || this.stopped) return null;
     const now = isoNow(this.ctx.store.clock);
     const id = record?.id ?? newId();
-    if (!record) {
-      this.ctx.store.workers.insert({
-        id,
-        actorId: actor.id,
-        tenant: actor.tenant,
-        status: 'REQUESTED',
-        image: actor.image,
-        cid: null,
-        hostId: hostname(),
-        hostIp: '127.0.0.1',
-        location:
-          this.ctx.executor.kind === 'docker'
-            ? (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock')
-            : 'local process',
-        lastExecution: null,
-        lastExecutionTime: null,
-        lastHealthCheckTime: now,
-        createTime: now,
-      });
-    }
+    if (!record) this.ctx.store.workers.insert(requestedWorker(actor, id, now));
+    // What the spawner records before the worker is READY (the worker then adds its cid).
+    this.ctx.store.workers.update(actor.id, id, {
+      status: 'SPAWNER SETUP',
+      hostId: hostname(),
+      hostIp: '127.0.0.1',
+      location:
+        this.ctx.executor.kind === 'docker'
+          ? (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock')
+          : 'local process',
+      lastHealthCheckTime: now,
+    });
     const worker = new Worker(this.ctx, actor.id, id, (w) => this.idle(w));
     this.workers.set(id, worker);
     void worker.done.then(() => this.workers.delete(id));
@@ -118,14 +124,9 @@ export class ActorWorkers {
       this.spawn();
   }
 
-  /** addWorker: bring up the records the API created, up to what a stateful actor allows. */
+  /** addWorker: bring up the records the API created, stateful actors included. */
   adopt(records: WorkerRecord[]): void {
-    const actor = this.actor();
-    if (!actor) return;
-    for (const record of records) {
-      if (!actor.stateless && this.workers.size >= 1) this.ctx.store.workers.delete(actor.id, record.id);
-      else this.spawn(record);
-    }
+    for (const record of records) this.spawn(record);
   }
 
   /** deleteWorker: that worker stops after its current execution. */

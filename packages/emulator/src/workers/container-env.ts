@@ -1,4 +1,4 @@
-import { ABACO_ENV, ACTORKIT_ENV, toPythonLiteral } from '@actorkit/api';
+import { ABACO_ENV, ACTORKIT_ENV, UNNAMED_ACTOR_NAME, toPythonLiteral } from '@actorkit/api';
 import { jsonTextToPython } from '../domain/json-text-literal.js';
 import type { ActorRecord, QueuedMessage } from '../store/records.js';
 
@@ -16,6 +16,8 @@ export interface EnvironmentInput {
   state: unknown;
   format: MessageFormat;
   jwtHeaderName: string;
+  /** The configs delivered to this execution, `{name: value}`, secrets decrypted (`configs/actor-configs.ts`). */
+  actorConfigs: Record<string, string>;
 }
 
 function literal(value: unknown, format: MessageFormat): string {
@@ -45,12 +47,12 @@ export function executionEnvironment(input: EnvironmentInput): Record<string, st
   if (msg !== undefined) env[ABACO_ENV.message] = msg;
   const state = input.state === undefined || input.state === null ? {} : input.state;
   Object.assign(env, {
+    // only this spelling: the service never sets `_abaco_Content-Type`, so code must not rely on it
     [ABACO_ENV.contentType]: message.contentType,
-    [ABACO_ENV.contentTypeDash]: message.contentType,
     [ABACO_ENV.executionId]: message.executionId,
     [ABACO_ENV.actorId]: actor.id,
     [ABACO_ENV.actorDbId]: `${actor.tenant}_${actor.id}`,
-    [ABACO_ENV.actorName]: actor.name ?? '',
+    [ABACO_ENV.actorName]: actor.name ?? UNNAMED_ACTOR_NAME,
     [ABACO_ENV.workerId]: input.workerId,
     [ABACO_ENV.username]: message.sender,
     [ABACO_ENV.containerRepo]: actor.image,
@@ -59,6 +61,8 @@ export function executionEnvironment(input: EnvironmentInput): Record<string, st
     [ABACO_ENV.accessToken]: input.token,
     [ABACO_ENV.jwtHeaderName]: input.jwtHeaderName,
     [ABACO_ENV.actorState]: literal(state, input.format),
+    // always a Python dict literal, as docker-py writes the service's dict (`str()`), whatever the message format
+    [ABACO_ENV.actorConfigs]: toPythonLiteral(input.actorConfigs),
   });
   if (input.format === 'json') env[ACTORKIT_ENV.messageFormat] = 'json';
   return env;

@@ -115,12 +115,14 @@ describe('blocking reads of an execution', () => {
     expect(answer.headers.get('preference-applied')).toBe('wait=30');
   });
 
-  it('answers 404 when the actor is deleted during the wait', async () => {
+  it("answers the service's unknown-execution 400 when the actor is deleted during the wait", async () => {
     const { answer: pending } = await held(await etagNow());
     await emu.client.delete(actorId);
     const answer = await pending;
-    expect(answer.status).toBe(404);
-    expect(answer.json?.message).toContain(`has no execution ${executionId}`);
+    expect(answer.status).toBe(400);
+    expect(answer.json?.message).toBe(
+      `No executions found with actor id of ${actorId} and execution id of ${executionId}.`,
+    );
   });
 
   it('a reader that hangs up stops waiting', async () => {

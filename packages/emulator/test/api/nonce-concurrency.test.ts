@@ -25,7 +25,9 @@ describe('nonce use counting', () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
     expect(
-      results.filter((r) => r.status === 400 && /no uses left/.test(r.json?.message ?? '')),
+      results.filter(
+        (r) => r.status === 400 && /^No remaining uses left for this nonce\./.test(r.json?.message ?? ''),
+      ),
     ).toHaveLength(25);
     expect(await emu.client.getNonce(actor.id, nonce.id)).toMatchObject({ currentUses: 5, remainingUses: 0 });
   });

@@ -65,7 +65,7 @@ describe('a restart after SIGKILL', () => {
       defaultEnvironment: { A: '1' },
     });
     expect((await d.getState(stateful.id)).state).toEqual({ counter: 41, words: ['a', 'b'] });
-    expect((await d.getPermissions(stateful.id)).permissions).toEqual({ owner: 'UPDATE', alice: 'EXECUTE' });
+    expect(await d.getPermissions(stateful.id)).toEqual({ owner: 'UPDATE', alice: 'EXECUTE' });
     expect(await d.getNonce(stateful.id, nonce.id)).toMatchObject({
       currentUses: 1,
       remainingUses: 2,

@@ -68,3 +68,45 @@ describe('browser origins and host names (default policy)', () => {
     }
   });
 });
+
+describe('browser origins and host names allowed by flags', () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    emu = await startTestEmulator({
+      corsOrigins: ['http://localhost:3000'],
+      allowedHosts: ['actors.dev.example'],
+    });
+  });
+  afterAll(() => emu.dispose());
+
+  it('serves an origin given with --cors-origin, and answers its preflight', async () => {
+    const preflight = await plainRequest(emu.url, 'OPTIONS', '/actors/v2', {
+      origin: 'http://localhost:3000',
+      'access-control-request-method': 'POST',
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', {
+      ...auth,
+      origin: 'http://localhost:3000',
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('still refuses other origins', async () => {
+    const res = await plainRequest(emu.url, 'GET', '/actors/v2', {
+      ...auth,
+      origin: 'http://localhost:3001',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers to a host name given with --allowed-host, and to no other', async () => {
+    expect(
+      (await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, host: 'actors.dev.example' })).status,
+    ).toBe(200);
+    expect(
+      (await plainRequest(emu.url, 'GET', '/actors/v2', { ...auth, host: 'other.example' })).status,
+    ).toBe(403);
+  });
+});
