@@ -6,7 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACTOR_LABEL, INTERRUPTED_MESSAGE, Store } from '@actorkit/emulator';
+import { INTERRUPTED_MESSAGE, Store } from '@actorkit/emulator';
+import { ACTOR_LABEL } from '@actorkit/docker';
 import { dockerOk } from '../bench/lib/docker-cli.js';
 import { ChildEmulator } from '../bench/lib/emulator-process.js';
 import { RawApi } from '../bench/lib/raw-api.js';

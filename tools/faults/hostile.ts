@@ -2,7 +2,7 @@
  * Hostile actors: a container that exits non-zero, runs forever, floods its logs, sends 1,000 results, sends an
  * oversized result, and exceeds its memory limit. Each must end as the contract says while the emulator stays healthy.
  */
-import { ACTOR_LABEL } from '@actorkit/emulator';
+import { ACTOR_LABEL } from '@actorkit/docker';
 import { dockerOk } from '../bench/lib/docker-cli.js';
 import type { ExecutionView, RawApi } from '../bench/lib/raw-api.js';
 import { withEmulator } from '../bench/lib/session.js';

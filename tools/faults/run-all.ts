@@ -8,12 +8,13 @@ import { BENCH_LABEL } from '../bench/lib/bench-images.js';
 import { out } from '../bench/lib/output.js';
 import { concurrency } from './concurrency.js';
 import { crash } from './crash.js';
+import { diskFull } from './disk-full.js';
 import { engineRestart } from './engine-restart.js';
 import { fuzz } from './fuzz.js';
 import { hostile } from './hostile.js';
 import { parseFaultArgs, passed, runScenario, type ScenarioResult } from './lib/scenario.js';
 
-const ALL = [fuzz, hostile, concurrency, crash, engineRestart];
+const ALL = [fuzz, hostile, concurrency, crash, diskFull, engineRestart];
 
 const args = parseFaultArgs(process.argv.slice(2));
 const unknown = args.names.filter((n) => !ALL.some((s) => s.name === n));

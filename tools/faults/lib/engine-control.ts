@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { pingEngine } from '@actorkit/emulator';
+import { pingEngine } from '@actorkit/docker';
 
 const run = promisify(execFile);
 

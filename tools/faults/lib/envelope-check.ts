@@ -1,14 +1,24 @@
 import type { FuzzCase } from './fuzz-cases.js';
 import type { FuzzAnswer } from './fuzz-send.js';
 
+/** The dashboard's page, outside the API's bases: HTML, not an envelope. */
+const DASHBOARD_PAGES = new Set(['/', '/index.html']);
+
 /**
  * What is wrong with an answer, or null: a 5xx, or a body that is not the envelope `{result, status, message,
- * version}` (error answers with `result: null` and status "error"). Exempt: HEAD (no body), and a successful
- * getOneExecutionResult (raw bytes, application/octet-stream).
+ * version}` (error answers with `result: null` and status "error"). Exempt: HEAD (no body), a successful
+ * getOneExecutionResult (raw bytes, application/octet-stream), and the dashboard's page (HTML).
  */
 export function problemWith(c: FuzzCase, a: FuzzAnswer): string | null {
   if (a.status >= 500) return `HTTP ${a.status}`;
   if (c.method === 'HEAD') return null;
+  if (
+    c.method === 'GET' &&
+    DASHBOARD_PAGES.has(c.path.split('?')[0] ?? '') &&
+    a.status === 200 &&
+    a.contentType.startsWith('text/html')
+  )
+    return null;
   if (
     a.status === 200 &&
     c.route.endsWith('/results') &&

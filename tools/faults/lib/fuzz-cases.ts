@@ -1,3 +1,4 @@
+import { decorateOrigin, type OriginIntent } from './fuzz-foreign.js';
 import type { FuzzTargets } from './fuzz-targets.js';
 import { routeBody } from './fuzz-route-bodies.js';
 import { body, CONTENT_TYPES, forgedJwt, HOSTILE_SEGMENTS, QUERIES } from './fuzz-values.js';
@@ -45,6 +46,10 @@ export interface FuzzCase {
   route: string;
   headers: Record<string, string>;
   body?: Buffer;
+  /** Set when the case carries an Origin or Host header: what the origin policy must answer. */
+  origin?: OriginIntent;
+  /** Set when the case is sent as another tenant's identity: which. */
+  foreign?: string;
 }
 
 function segment(r: Prng, real: readonly string[]): string {
@@ -73,14 +78,18 @@ function credentials(r: Prng, t: FuzzTargets, headers: Record<string, string>): 
   return '';
 }
 
-/** Case `index` of a run: a method, a path (under a real or wrong base), credentials, headers and maybe a body. */
-export function fuzzCase(r: Prng, index: number, t: FuzzTargets, cap: number): FuzzCase {
+/**
+ * Case `index` of a run: a method, a path (under a real or wrong base), credentials, headers (now and then an Origin
+ * or a Host) and maybe a body. `spareTargets` keeps a valid token from deleting the target actors.
+ */
+export function fuzzCase(r: Prng, index: number, t: FuzzTargets, cap: number, spareTargets = true): FuzzCase {
   const route = r.pick(ROUTES);
   const method = r.pick(METHODS);
   const headers: Record<string, string> = {};
   const nonceQuery = credentials(r, t, headers);
   let actor = segment(r, [...t.actors, ...t.aliases]);
-  if (method === 'DELETE' && route === '/{a}' && t.actors.includes(actor)) actor = 'NOSUCHACTOR01'; // keep the targets alive
+  if (spareTargets && method === 'DELETE' && route === '/{a}' && t.actors.includes(actor))
+    actor = 'NOSUCHACTOR01'; // keep the targets alive
   let path = route
     .replace('{a}', actor)
     .replace('{e}', segment(r, t.executions))
@@ -95,6 +104,7 @@ export function fuzzCase(r: Prng, index: number, t: FuzzTargets, cap: number): F
   const c: FuzzCase = { index, method, route: `${base}${route}`, path: `${base}${path}${query}`, headers };
   if (r.chance(0.04))
     headers['x-request-id'] = r.pick(['', 'x'.repeat(2000), '\u00ff\u00fe', '../../etc/passwd']);
+  if (r.chance(0.08)) c.origin = decorateOrigin(r, t.host, headers);
   if (
     method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && method !== 'TRACE'
       ? r.chance(0.9)

@@ -4,6 +4,7 @@ import type { FuzzCase } from './fuzz-cases.js';
 export interface FuzzAnswer {
   status: number;
   contentType: string;
+  headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   ms: number;
 }
@@ -42,6 +43,7 @@ export function send(url: URL, c: FuzzCase, timeoutMs = 10_000): Promise<FuzzAns
         resolve({
           status: res.statusCode ?? 0,
           contentType: String(res.headers['content-type'] ?? ''),
+          headers: res.headers,
           body: Buffer.concat(chunks),
           ms: performance.now() - started,
         }),

@@ -1,5 +1,5 @@
-import { ContainerClientError } from '../docker/container-client.js';
-import { engineDownMessage } from '../docker/docker-client.js';
+import { ContainerClientError, engineDownMessage } from '@actorkit/docker';
+import { isDiskFull } from '../store/disk-full.js';
 import { BinaryFifoError } from './binary-fifo.js';
 import { DeadlineError } from './deadline.js';
 import type { ExecutionOutcome } from './executor.js';
@@ -27,7 +27,12 @@ export function describePlatformFailure(error: unknown, doing: string): string {
   }
   // a connection the engine refused or whose socket is missing, from a client that does not wrap errors
   if ((error as NodeJS.ErrnoException).syscall === 'connect') return engineDownMessage(error);
-  return `${doing} failed: ${error instanceof Error ? error.message : String(error)}`;
+  const text = error instanceof Error ? error.message : String(error);
+  // ENOSPC from the run directory here, or the engine's own disk (it answers with the kernel's words)
+  if (isDiskFull(error) || /no space left on device/i.test(text)) {
+    return `${doing} failed because the disk is full (${text}): free space on that disk, then send the message again`;
+  }
+  return `${doing} failed: ${text}`;
 }
 
 /** The outcome of an execution the platform could not run (status ERROR). */

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import createDebug from 'debug';
+import { DISK_FULL_MESSAGE, DISK_FULL_RETRY_AFTER_S, isDiskFull } from '../store/disk-full.js';
 import { replyError } from './envelope.js';
 import { HttpError } from './http-error.js';
 import { redactUrl, requestIdOf } from './request-log.js';
@@ -64,6 +65,19 @@ function mapClientError(err: unknown): HttpError | null {
   return new HttpError(status, `${(err as Error).message}; check the request`, { cause: err });
 }
 
+/**
+ * A write the store (or a file) refused for lack of space. 507 Insufficient Storage (RFC 4918): the server could not
+ * store what the request needed; not the caller's fault (so no 4xx), and not the whole service down (reads work, so
+ * no 503). The transaction was rolled back whole, so nothing of the write was kept; `Retry-After` says when to try.
+ */
+export function mapDiskFull(err: unknown): HttpError | null {
+  if (!isDiskFull(err)) return null;
+  return new HttpError(507, DISK_FULL_MESSAGE, {
+    cause: err,
+    headers: { 'Retry-After': String(DISK_FULL_RETRY_AFTER_S) },
+  });
+}
+
 /** Routes nobody serves. */
 export function notFound(): RequestHandler {
   return (req, _res, next) => {
@@ -82,13 +96,14 @@ export function errorHandler(): ErrorRequestHandler {
     const known =
       err instanceof HttpError
         ? err
-        : (mapBodyParserError(err as BodyParserError, binary) ?? mapClientError(err));
+        : (mapDiskFull(err) ?? mapBodyParserError(err as BodyParserError, binary) ?? mapClientError(err));
     if (res.headersSent) {
       debug('error after headers were sent on %s %s: %O', req.method, redactUrl(req.originalUrl), err);
       res.end();
       return;
     }
     if (known) {
+      if (known.status === 507) debug('507 on %s %s: %s', req.method, redactUrl(req.originalUrl), err);
       res.set(known.headers);
       replyError(res, known.status, known.message);
       return;

@@ -1,15 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { CRON_MESSAGE } from '@actorkit/api';
+import createDebug from 'debug';
 import { advanceCron, dueCronActors } from '../domain/cron-due.js';
 import type { ExecutionControl } from '../seams/execution-control.js';
 import type { SynchronousAnswer, WorkerPool } from '../seams/worker-pool.js';
 import type { ActorRecord, ExecutionRecord, WorkerRecord } from '../store/records.js';
 import { actorEvent, deliverEvent } from './actor-events.js';
+import { isDiskFull } from '../store/disk-full.js';
 import { ActorWorkers } from './actor-workers.js';
 import { resolveOptions, type PoolContext, type WorkerPoolOptions } from './pool-context.js';
 import { recover, type RecoveryReport } from './recovery.js';
 import { EngineWatch } from './engine-watch.js';
 import { synchronousAnswer } from './sync-answer.js';
+
+const debug = createDebug('actorkit:workers');
 
 /**
  * Runs actors' messages through an executor: one group of workers per actor, fed by the actor's mailbox. This is
@@ -56,7 +60,7 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
     const report = await recover(this.ctx);
     for (const actor of this.ctx.store.actors.all()) void this.group(actor.id).start();
     const every = this.ctx.options.cronIntervalMs;
-    if (every > 0) this.cronTimer = setInterval(() => this.tickCron(), every).unref();
+    if (every > 0) this.cronTimer = setInterval(() => this.cronTimerTick(), every).unref();
     return report;
   }
 
@@ -122,24 +126,40 @@ export class ExecutorWorkerPool implements WorkerPool, ExecutionControl, AsyncDi
   }
 
   // ---- cron and events ---------------------------------------------------------------------------------------
-  /** Sends due cron messages and advances the schedules. Answers the actors that got one. */
+  /**
+   * Sends due cron messages and advances the schedules, each actor's message and schedule in one transaction.
+   * Answers the actors that got one.
+   */
   tickCron(now: Date = this.ctx.store.clock.now()): string[] {
     if (this.disposed || !this.ctx.store.isOpen) return [];
     const sent: string[] = [];
     for (const actor of dueCronActors(this.ctx.store, now)) {
       const body = Buffer.from(CRON_MESSAGE);
-      const execution = this.ctx.mailbox.send({
-        actor,
-        sender: actor.owner,
-        contentType: 'str',
-        body,
-        env: {},
+      const execution = this.ctx.store.transaction(() => {
+        const queued = this.ctx.mailbox.send({
+          actor,
+          sender: actor.owner,
+          contentType: 'str',
+          body,
+          env: {},
+        });
+        advanceCron(this.ctx.store, actor.id, now);
+        return queued;
       });
-      advanceCron(this.ctx.store, actor.id, now);
       this.messageQueued(actor.id, execution.id);
       sent.push(actor.id);
     }
     return sent;
+  }
+
+  /** The timer's tick: when the disk is full, the due messages are sent at a later tick (nothing was advanced). */
+  private cronTimerTick(): void {
+    try {
+      this.tickCron();
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      debug('cron: the disk is full; due messages wait for a later tick');
+    }
   }
 
   private executionFinished(execution: ExecutionRecord): void {

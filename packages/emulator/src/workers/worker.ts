@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import createDebug from 'debug';
 import { isoNow } from '../domain/clock.js';
+import { isDiskFull } from '../store/disk-full.js';
 import type { WorkerRecord } from '../store/records.js';
 import type { PoolContext } from './pool-context.js';
 import { runExecution } from './run-execution.js';
@@ -14,6 +16,8 @@ const debug = createDebug('actorkit:workers');
 export class Worker {
   private readonly abort = new AbortController();
   private idleSince: number | null = null;
+  /** The worker's own container id, as the service shows it (64 hex digits); stable for the worker's life. */
+  private readonly cid = randomBytes(32).toString('hex');
   busy = false;
   readonly done: Promise<void>;
 
@@ -39,13 +43,19 @@ export class Worker {
     this.abort.abort(new Error('worker stopped'));
   }
 
+  /** Bookkeeping: when the disk is full the record keeps its last status, and the worker goes on. */
   private setStatus(status: WorkerRecord['status'], patch: Partial<WorkerRecord> = {}): void {
-    if (this.ctx.store.isOpen) {
+    if (!this.ctx.store.isOpen) return;
+    try {
       this.ctx.store.workers.update(this.actorId, this.id, {
         status,
+        cid: this.cid,
         lastHealthCheckTime: isoNow(this.ctx.store.clock),
         ...patch,
       });
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      debug('worker %s of %s: status %s not recorded, the disk is full', this.id, this.actorId, status);
     }
   }
 
@@ -62,7 +72,7 @@ export class Worker {
         this.idleSince = null;
         this.busy = true;
         this.setStatus('BUSY');
-        const end = await runExecution(this.ctx, message, this.id).catch((error: unknown) => {
+        const end = await runExecution(this.ctx, message, this.id, signal).catch((error: unknown) => {
           failExecution(this.ctx, message.executionId, error);
           return { kind: 'gone' as const };
         });
@@ -80,6 +90,16 @@ export class Worker {
         await new Promise((r) => setTimeout(r, this.ctx.options.engineRetryMs));
       }
     }
-    if (this.ctx.store.isOpen) this.ctx.store.workers.delete(this.actorId, this.id);
+    if (!this.ctx.store.isOpen) return;
+    try {
+      this.ctx.store.workers.delete(this.actorId, this.id);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      debug(
+        'worker %s of %s: its record stays, the disk is full (the next start removes it)',
+        this.id,
+        this.actorId,
+      );
+    }
   }
 }

@@ -82,7 +82,8 @@ describe('worker pool', () => {
     expect(env.MSG).toBe("{'k': 'v', 'n': None}");
     expect(env._abaco_actor_state).toBe("{'count': 2, 'ok': True}");
     expect(env['_abaco_Content_Type']).toBe('application/json');
-    expect(env['_abaco_Content-Type']).toBe('application/json');
+    expect(env).not.toHaveProperty('_abaco_Content-Type'); // the service sets only _abaco_Content_Type
+    expect(env._actor_configs).toBe('{}');
     expect(env._abaco_username).toBe('alice');
     expect(env._abaco_actor_dbid).toBe(`DEV_${actor.id}`);
     expect(env._abaco_access_token).toMatch(/^[A-Za-z0-9]{40}$/);
@@ -201,7 +202,7 @@ describe('worker pool', () => {
     await f.pool.actorCreated(actor);
     expect(f.pool.tickCron(new Date('2030-01-01T09:59:00Z'))).toEqual([]);
     expect(f.pool.tickCron(new Date('2030-01-01T10:00:30Z'))).toEqual([actor.id]);
-    expect(f.store.actors.get(actor.id)?.cronNextEx).toBe('2030-01-01 11');
+    expect(f.store.actors.get(actor.id)?.cronNextEx).toBe('2030-1-1 11');
     await eventually(() => f.executor.started.length === 1);
     expect(f.executor.started[0]!.env.MSG).toBe(CRON_MESSAGE);
   });
