@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { EmulatorContext } from './context.js';
 import { jsonAndFormBodies } from './http/body-parsers.js';
+import { dashboard } from './http/dashboard.js';
 import { durableAnswers } from './http/durable-answers.js';
 import { mergeSlashes } from './http/merge-slashes.js';
 import { DEFAULT_ORIGIN_POLICY, originPolicy } from './http/origin-policy.js';
@@ -20,6 +21,7 @@ export function createApp(ctx: EmulatorContext): Express {
   app.use(mergeSlashes());
   app.use(requestLog());
   app.use(originPolicy(ctx.originPolicy ?? DEFAULT_ORIGIN_POLICY));
+  app.use(dashboard(ctx));
   if (ctx.store.onDisk) app.use(durableAnswers(ctx.store));
   app.use(...jsonAndFormBodies(ctx.limits));
   const router = apiRouter(ctx);
