@@ -7,7 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiLoad } from './api-load.js';
+import { cliStart } from './cli-start.js';
 import { devLoop } from './dev-loop.js';
+import { devLoopPython } from './dev-loop-python.js';
 import { dockerLatency } from './docker-latency.js';
 import { invokeTier } from './invoke-tier.js';
 import { memory } from './memory.js';
@@ -27,7 +29,17 @@ import { describeMachine, machineLine } from './lib/machine.js';
 import { out } from './lib/output.js';
 import { renderReport } from './lib/report.js';
 
-export const BENCHMARKS = [dockerLatency, processLatency, throughput, apiLoad, invokeTier, memory, devLoop];
+export const BENCHMARKS = [
+  dockerLatency,
+  processLatency,
+  throughput,
+  apiLoad,
+  invokeTier,
+  memory,
+  devLoop,
+  devLoopPython,
+  cliStart,
+];
 
 const args = parseBenchArgs(process.argv.slice(2));
 const reportAt = process.argv.indexOf('--report');

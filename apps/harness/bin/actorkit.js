@@ -1,48 +1,24 @@
 #!/usr/bin/env node
-// The `actorkit` command. It runs the TypeScript source directly: when this Node was not started with the
-// workspace's source condition and tsx, it starts one that is, passing arguments, stdio, signals and the exit code.
-import { spawn } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The `actorkit` command: the compiled CLI in dist/ (built by `npm run build`; in the ActorKit workspace `npm ci`
+// builds it through the root prepare script). Commands load lazily: `actorkit --help` reads the command table only.
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const CONDITION = '@actorkit/source';
-const MARKER = 'ACTORKIT_CLI_CHILD';
+// Node 22.1 and later keep V8's compiled code between runs (a no-op on Node 20, which has no such cache)
+module.enableCompileCache?.();
 
-const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-const hasCondition = flags.some(
-  (f, i) =>
-    f === `--conditions=${CONDITION}` ||
-    (f === '--conditions' && flags[i + 1] === CONDITION) ||
-    f === `-C${CONDITION}`,
-);
-const hasTsx = flags.some((f) => /(^|[/\\])tsx([/\\]|$)|^tsx$/.test(f) || f.startsWith('--import=tsx'));
-
-if (process.env[MARKER] === '1' || (hasCondition && hasTsx)) {
-  const { main } = await import(pathToFileURL(MAIN).href);
-  process.exitCode = await main(process.argv.slice(2));
-} else {
-  const tsx = import.meta.resolve('tsx');
-  const child = spawn(
-    process.execPath,
-    [
-      ...process.execArgv,
-      `--conditions=${CONDITION}`,
-      '--import',
-      tsx,
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
-    { stdio: 'inherit', env: { ...process.env, [MARKER]: '1' } },
-  );
-  const forward = (signal) => () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward(signal));
-  child.on('error', (error) => {
-    process.stderr.write(`actorkit: could not start Node (${error.message})\n`);
+const MAIN = new URL('../dist/main.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(MAIN.href));
+} catch (error) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(fileURLToPath(MAIN))) {
+    process.stderr.write(
+      `actorkit: ${fileURLToPath(MAIN)} is missing: this copy of the CLI is not built. In the ActorKit ` +
+        'repository, run `npm run build` (or `npm ci`, which builds).\n',
+    );
     process.exit(1);
-  });
-  child.on('exit', (code, signal) => {
-    process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
-  });
+  }
+  throw error;
 }
+process.exitCode = await main(process.argv.slice(2));

@@ -1,38 +1,8 @@
 import { parseArgs } from 'node:util';
-import { dev, DEV_HELP, DEV_SUMMARY } from './commands/dev.js';
-import { up, UP_HELP, UP_SUMMARY } from './commands/up.js';
-import { actors, ACTORS_HELP, ACTORS_SUMMARY } from './commands/actors.js';
-import { deploy, DEPLOY_HELP, DEPLOY_SUMMARY } from './commands/deploy.js';
-import { executions, EXECUTIONS_HELP, EXECUTIONS_SUMMARY } from './commands/executions.js';
-import { init, INIT_HELP, INIT_SUMMARY } from './commands/init.js';
-import { logs, LOGS_HELP, LOGS_SUMMARY } from './commands/logs.js';
-import { nonces, NONCES_HELP, NONCES_SUMMARY } from './commands/nonces.js';
-import { send, SEND_HELP, SEND_SUMMARY } from './commands/send.js';
-import { state, STATE_HELP, STATE_SUMMARY } from './commands/state.js';
-import { workers, WORKERS_HELP, WORKERS_SUMMARY } from './commands/workers.js';
+import { COMMANDS } from './commands/index.js';
 import { createOutput, type Output } from './output.js';
+import { packageVersion } from './package-version.js';
 import { UsageError } from './usage-error.js';
-
-interface Command {
-  summary: string;
-  help: string;
-  run(argv: string[], out: Output): Promise<number>;
-}
-
-/** The commands, by name. The harness issue adds dev, send, logs, executions, state and deploy. */
-const COMMANDS: Record<string, Command> = {
-  up: { summary: UP_SUMMARY, help: UP_HELP, run: up },
-  dev: { summary: DEV_SUMMARY, help: DEV_HELP, run: dev },
-  init: { summary: INIT_SUMMARY, help: INIT_HELP, run: init },
-  actors: { summary: ACTORS_SUMMARY, help: ACTORS_HELP, run: actors },
-  send: { summary: SEND_SUMMARY, help: SEND_HELP, run: send },
-  logs: { summary: LOGS_SUMMARY, help: LOGS_HELP, run: logs },
-  executions: { summary: EXECUTIONS_SUMMARY, help: EXECUTIONS_HELP, run: executions },
-  state: { summary: STATE_SUMMARY, help: STATE_HELP, run: state },
-  nonces: { summary: NONCES_SUMMARY, help: NONCES_HELP, run: nonces },
-  workers: { summary: WORKERS_SUMMARY, help: WORKERS_HELP, run: workers },
-  deploy: { summary: DEPLOY_SUMMARY, help: DEPLOY_HELP, run: deploy },
-};
 
 const HELP = `Usage: actorkit <command> [options]
 
@@ -56,21 +26,23 @@ export async function main(argv: string[], out: Output = createOutput()): Promis
   const name = positionals[0];
   if (!name || argv[0]?.startsWith('-')) {
     if (values.version) {
-      out.line('actorkit 0.1.0');
+      out.line(`actorkit ${await packageVersion()}`);
       return 0;
     }
     out.line(HELP);
     return values.help ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     out.error(
       `unknown command "${name}"; the commands are: ${Object.keys(COMMANDS).join(', ')}. Run "actorkit --help".`,
     );
     return 2;
   }
   try {
-    return await command.run(argv.slice(argv.indexOf(name) + 1), out);
+    // only the command that runs is loaded: its own module, and what it imports
+    const run = await entry.load();
+    return await run(argv.slice(argv.indexOf(name) + 1), out);
   } catch (error) {
     if (error instanceof UsageError) {
       out.error(`${error.message}. Run "actorkit ${name} --help" for the options.`);

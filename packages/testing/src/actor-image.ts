@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ActorImageBuilder } from '@actorkit/build';
-import { DockerImageClient, type ImageClient } from '@actorkit/emulator';
+import { ActorImageBuilder } from '@actorkit/project';
+import { DockerImageClient, type ImageClient } from '@actorkit/docker';
 import { ContainerTierError } from './errors.js';
 import type { StagedActor } from './stage-actor.js';
 

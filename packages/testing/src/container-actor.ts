@@ -1,5 +1,5 @@
 import { ActorsClient, type ActorRequest } from '@actorkit/api';
-import { loadActorProject, type ActorProject } from '@actorkit/build';
+import { loadActorProject, type ActorProject } from '@actorkit/project';
 import { actorImage, TIER_IMAGE_REPO } from './actor-image.js';
 import { runInvocation, type InvocationContext, type TargetActor } from './container-invocation.js';
 import type { ContainerInvokeOptions, ContainerTier, ContainerTierOptions } from './container-tier.js';

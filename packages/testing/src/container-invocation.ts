@@ -41,6 +41,9 @@ async function prepareState(ctx: InvocationContext, actor: TargetActor, state: u
         '("stateless": false in actor.json, or `stateless: false` in the options) or leave `state` out',
     );
   }
+  const current = (await ctx.client.getState(actor.id)).state ?? {};
+  // The service refuses an empty or falsy state (400); a fresh actor already has `{}`, so an equal one is kept as is.
+  if (JSON.stringify(current) === JSON.stringify(state)) return state;
   await ctx.client.updateState(actor.id, state);
   return state;
 }
@@ -73,7 +76,8 @@ export async function runInvocation(
     },
   );
   const execution = await waitForExecution(client, actor.id, executionId, options.timeoutMs ?? timeoutMs);
-  if (execution.status === 'ERROR') throw new ExecutionPlatformError(executionId, execution.statusMessage);
+  if (execution.status === 'ERROR')
+    throw new ExecutionPlatformError(executionId, execution.statusMessage ?? '');
   if (execution.exitCode === null) {
     throw new ExecutionPlatformError(executionId, execution.statusMessage || 'it ended without an exit code');
   }

@@ -2,29 +2,9 @@
  * The container tier's types: an actor's image run in real containers through an emulator (its Docker executor, or
  * its process executor), answering the same `InvocationResult` as `invoke()`.
  */
-import type { ActorProject } from '@actorkit/build';
+import type { ActorProject } from '@actorkit/project';
 import type { InvocationResult } from './invocation-result.js';
-import type { InvokeOptions } from './invoke-options.js';
-
-/**
- * The options both tiers take, so one assertion helper can drive either: `(o) => invoke(actor, o)` or
- * `(o) => tier.invoke(o)`.
- */
-export type SharedInvokeOptions = Pick<
-  InvokeOptions,
-  'message' | 'binary' | 'contentType' | 'state' | 'stateless' | 'env' | 'actorName'
-> & {
-  /** `false`: the actor is registered with `token: false` (its API calls then fail). */
-  token?: false;
-  /** Nonces the actor has when the message arrives (in a container, created first: the emulator picks ids). */
-  nonces?: ContainerNonce[];
-};
-
-/** A function that runs one invocation in either tier. */
-export type Invoker = (options?: SharedInvokeOptions) => Promise<InvocationResult>;
-
-/** A nonce to create before the message. */
-export type ContainerNonce = Omit<NonNullable<InvokeOptions['nonces']>[number], 'id'>;
+import type { SharedInvokeOptions } from './invoker.js';
 
 export interface ContainerInvokeOptions extends SharedInvokeOptions {
   /**

@@ -1,4 +1,4 @@
-import { pingEngine } from '@actorkit/emulator';
+import { pingEngine } from '@actorkit/docker';
 
 export interface EngineCheck {
   /** The engine answers. */

@@ -9,7 +9,7 @@ import {
   formatDiagnostic,
   writeBundleEntry,
   type ActorProject,
-} from '@actorkit/build';
+} from '@actorkit/project';
 import { ContainerTierError } from './errors.js';
 
 /** An actor compiled into a private folder: the build context of its image, or what the process executor runs. */

@@ -1,4 +1,4 @@
-import { emulatorGlobalSetup } from '../src/index.js';
+import { emulatorGlobalSetup } from '../src/containers.js';
 
 /** One emulator (Docker executor) for the whole run; test files reach it with inject('actorkitEmulator'). */
 export default emulatorGlobalSetup();

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DockerImageClient, ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '@actorkit/emulator';
+import { DockerImageClient, ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '@actorkit/docker';
 import { out } from './output.js';
 
 /** The benchmarks' trivial actor, as a file (process runs) and as an image (Docker runs). */

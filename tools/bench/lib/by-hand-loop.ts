@@ -8,9 +8,9 @@ import {
   NATIVE_PACKAGES,
   stageNativePackages,
   writeBundleEntry,
-} from '@actorkit/build';
+} from '@actorkit/project';
 import * as esbuild from 'esbuild';
-import { LOCAL_BASE_IMAGE } from '@actorkit/emulator';
+import { LOCAL_BASE_IMAGE } from '@actorkit/docker';
 import { executionEnv } from '@actorkit/testing';
 import type { ActorCopy } from './actor-copy.js';
 import { BENCH_LABEL } from './bench-images.js';

@@ -12,7 +12,7 @@ export const EMULATOR_CHANGES: string[] = [
     "query of every request again (5-6% of the API's CPU in the profile).",
   '**Request log** (`http/request-log.ts`): the per-request log line is built only when ' +
     '`DEBUG=actorkit:emulator:http` is on.',
-  '**Local base image** (`docker/base-image.ts`): the node binary is hashed once per process; `ensureLocalBaseImage` ' +
+  '**Local base image** (`packages/docker/src/base-image.ts`): the node binary is hashed once per process; `ensureLocalBaseImage` ' +
     'read and hashed its ~100 MB on every call, which the dev loop makes every round (200-500 ms of each round).',
 ];
 

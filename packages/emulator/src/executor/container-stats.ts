@@ -1,4 +1,4 @@
-import type { DockerStatsSample } from '../docker/container-client.js';
+import type { DockerStatsSample } from '@actorkit/docker';
 
 /** Nanoseconds in one jiffy (USER_HZ = 100 on Linux). */
 const NS_PER_JIFFY = 10_000_000;

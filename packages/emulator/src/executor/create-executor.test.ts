@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pingEngine } from '../docker/docker-client.js';
+import { pingEngine } from '@actorkit/docker';
 import { createExecutor } from './create-executor.js';
 
 describe('createExecutor', () => {

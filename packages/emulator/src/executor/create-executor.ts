@@ -1,4 +1,4 @@
-import { pingEngine } from '../docker/docker-client.js';
+import { pingEngine } from '@actorkit/docker';
 import { DockerExecutor, type DockerExecutorOptions } from './docker-executor.js';
 import type { Executor } from './executor.js';
 import { ProcessExecutor, type ProcessExecutorOptions } from './process-executor.js';

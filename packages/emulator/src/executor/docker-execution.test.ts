@@ -7,8 +7,8 @@ import {
   toContainerClientError,
   type ContainerClient,
   type ContainerSpec,
-} from '../docker/container-client.js';
-import type { ImageClient } from '../docker/image-client.js';
+  type ImageClient,
+} from '@actorkit/docker';
 import { DockerExecutor } from './docker-executor.js';
 import type { ExecutionSpec } from './executor.js';
 

@@ -7,9 +7,9 @@ import {
   type ContainerState,
   type LogAttachment,
   type StatsSubscription,
-} from '../docker/container-client.js';
-import type { ImageClient } from '../docker/image-client.js';
-import { executionLabels } from './container-labels.js';
+  type ImageClient,
+  executionLabels,
+} from '@actorkit/docker';
 import { UsageTracker } from './container-stats.js';
 import { limitTimer, withDeadline } from './deadline.js';
 import { externalStopNote } from './external-stop.js';
@@ -19,6 +19,9 @@ import { guardHooks } from './guarded-hooks.js';
 import { memoryLimitBytes } from './memory-limit.js';
 import { describePlatformFailure, imageMissingMessage, platformFailure } from './platform-failure.js';
 import { safeName, type RunDirs } from './run-dirs.js';
+
+/** The engine's socket, given to privileged actors. */
+const DOCKER_SOCKET = '/var/run/docker.sock';
 
 const debug = createDebug('actorkit:executor:docker');
 
@@ -107,6 +110,8 @@ export class DockerExecution implements RunningExecution {
       doing = `creating a container of ${spec.image}`;
       const binds = [`${files.results.path}:${RESULTS_SOCKET_PATH}`, ...(spec.mounts ?? [])];
       if (files.fifo) binds.push(`${files.fifo.path}:${BINARY_DATA_PATH}`);
+      // As the service's worker does: a privileged actor may drive the engine (the emulator allows them only on opt-in).
+      if (spec.privileged) binds.push(`${DOCKER_SOCKET}:${DOCKER_SOCKET}`);
       const id = await this.call(
         ctx.containers.create({
           image: spec.image,

@@ -4,15 +4,14 @@ import {
   DockerContainerClient,
   type ContainerClient,
   type ContainerSummary,
-} from '../docker/container-client.js';
-import {
   ACTORKIT_INSTANCE_LABEL,
   ACTORKIT_LABEL,
   engineDownMessage,
   pingEngine,
-} from '../docker/docker-client.js';
-import { DockerImageClient, type ImageClient } from '../docker/image-client.js';
-import { EXECUTION_LABEL } from './container-labels.js';
+  DockerImageClient,
+  type ImageClient,
+  EXECUTION_LABEL,
+} from '@actorkit/docker';
 import { DockerExecution } from './docker-execution.js';
 import type {
   ExecutionHooks,

@@ -94,6 +94,13 @@ export class ProcessExecution implements RunningExecution {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       this.child = child;
+      // Read the output from the start: Node resumes an unread stdio stream when the child exits, which drops
+      // what a quick process wrote before a later listener came. Held until the start is reported, then passed on.
+      const early: Buffer[] = [];
+      let reported = false;
+      const onOutput = (chunk: Buffer) => (reported ? this.hooks.onLog(chunk) : void early.push(chunk));
+      child.stdout!.on('data', onOutput);
+      child.stderr!.on('data', onOutput);
       const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
         child.on('exit', (code, signal) => {
           this.exited = true;
@@ -110,9 +117,9 @@ export class ProcessExecution implements RunningExecution {
       const t0 = performance.now();
       const usage = new ProcessUsageSampler(pid);
       await writeFile(join(files.dir, PID_FILE), `${pid} ${(await processStartTicks(pid)) ?? ''}\n`);
-      child.stdout!.on('data', (chunk: Buffer) => this.hooks.onLog(chunk));
-      child.stderr!.on('data', (chunk: Buffer) => this.hooks.onLog(chunk));
       this.hooks.onStarted({ handle: String(pid), startTime });
+      reported = true;
+      for (const chunk of early.splice(0)) this.hooks.onLog(chunk);
       timer = limitTimer(spec.maxRunMs, () => this.halt('timeout'));
       if (this.stoppedBy) this.halt(this.stoppedBy);
       const [code, signal] = await exit;

@@ -1,4 +1,4 @@
-import { pingEngine } from '../../src/docker/docker-client.js';
+import { pingEngine } from '@actorkit/docker';
 
 /**
  * Whether tests that need the Docker engine can run. In CI (`CI=true`) a missing engine is a failure, never a

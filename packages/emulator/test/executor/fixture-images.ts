@@ -2,8 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '../../src/docker/base-image.js';
-import { DockerImageClient } from '../../src/docker/image-client.js';
+import { ensureLocalBaseImage, LOCAL_BASE_IMAGE, DockerImageClient } from '@actorkit/docker';
 import { FIXTURE_SCRIPT } from './harness.js';
 
 export const ACTOR_IMAGE = 'actorkit-test/actor:latest';

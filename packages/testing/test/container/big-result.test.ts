@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DockerImageClient, LOCAL_BASE_IMAGE } from '@actorkit/emulator';
-import { checkEngine, containerActor, type ContainerTier } from '../../src/index.js';
+import { DockerImageClient, LOCAL_BASE_IMAGE } from '@actorkit/docker';
+import { checkEngine, containerActor, type ContainerTier } from '../../src/containers.js';
 import { BIG_RESULT_DIR } from './probe-tier.js';
 
 const engine = await checkEngine();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadActorProject } from '@actorkit/build';
-import { checkEngine, containerActor, ContainerTierError, type ContainerTier } from '../../src/index.js';
+import { loadActorProject } from '@actorkit/project';
+import { ContainerTierError } from '../../src/index.js';
+import { checkEngine, containerActor, type ContainerTier } from '../../src/containers.js';
 import { PROBE_DIR } from './probe-tier.js';
 
 const engine = await checkEngine();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEngine, containerActor, startEmulator, withEmulator } from '../../src/index.js';
+import { checkEngine, containerActor, startEmulator, withEmulator } from '../../src/containers.js';
 import { PROBE_DIR } from './probe-tier.js';
 
 describe('an emulator of the test file’s own, with the process executor', () => {

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  checkEngine,
-  containerActor,
-  inContainer,
-  inProcess,
-  type ContainerTier,
-  type Invoker,
-} from '../../src/index.js';
+import { inProcess, type Invoker } from '../../src/index.js';
+import { checkEngine, containerActor, inContainer, type ContainerTier } from '../../src/containers.js';
 import probe from '../fixtures/probe/src/actor.js';
 import { PROBE_DIR } from './probe-tier.js';
 

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ActorsClient } from '@actorkit/api';
-import {
-  checkEngine,
-  containerActor,
-  ContainerTierError,
-  invoke,
-  type ContainerTier,
-} from '../../src/index.js';
+import { ContainerTierError, invoke } from '../../src/index.js';
+import { checkEngine, containerActor, type ContainerTier } from '../../src/containers.js';
 import probe from '../fixtures/probe/src/actor.js';
 import { PROBE_DIR } from './probe-tier.js';
 

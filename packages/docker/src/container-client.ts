@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import createDebug from 'debug';
-import { LogDemuxer, type LogStreamName } from '../executor/log-demux.js';
-import { dockerClient } from './docker-client.js';
+import { LogDemuxer, type LogStreamName } from './log-demux.js';
+import { dockerClient, plainEngineRequest } from './docker-client.js';
 
 const debug = createDebug('actorkit:docker:container');
 
@@ -237,8 +237,19 @@ export class DockerContainerClient implements ContainerClient {
 
   async listByLabel(labels: Record<string, string>): Promise<ContainerSummary[]> {
     const label = Object.entries(labels).map(([key, value]) => (value ? `${key}=${value}` : key));
-    const found = await call('listing containers', () =>
-      this.docker().listContainers({ all: true, filters: JSON.stringify({ label }) }),
+    const filters = JSON.stringify({ label });
+    // the default client lists with one plain request: the emulator does this as it starts, and dockerode loads
+    // only when a container is first created
+    const plain =
+      this.docker === dockerClient
+        ? plainEngineRequest<Docker.ContainerInfo[]>(
+            'GET',
+            `/containers/json?all=1&filters=${encodeURIComponent(filters)}`,
+          )
+        : undefined;
+    const found = await call(
+      'listing containers',
+      () => plain ?? this.docker().listContainers({ all: true, filters }),
     );
     return found.map((c) => ({ id: c.Id, labels: c.Labels ?? {}, state: c.State }));
   }

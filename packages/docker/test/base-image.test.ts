@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '../../src/docker/base-image.js';
-import { ACTORKIT_LABEL, dockerClient } from '../../src/docker/docker-client.js';
-import { DockerImageClient } from '../../src/docker/image-client.js';
+import { ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '../src/base-image.js';
+import { ACTORKIT_LABEL, dockerClient } from '../src/docker-client.js';
+import { DockerImageClient } from '../src/image-client.js';
 import { requireEngine, skipWithoutEngine } from './engine.js';
 
 const TAG = 'actorkit-test/chain:latest';

@@ -1,5 +1,20 @@
-export { ActorConfigSchema, FixtureSchema, ActorProjectError, loadActorProject } from './actor-config.js';
-export type { ActorConfig, ActorProject, Fixture } from './actor-config.js';
+export {
+  ActorConfigSchema,
+  FixtureSchema,
+  DevSettingsSchema,
+  ActorProjectError,
+  loadActorProject,
+  detectLanguage,
+} from './actor-config.js';
+export type {
+  ActorConfig,
+  ActorProject,
+  ActorKind,
+  ActorLanguage,
+  DevMount,
+  DevSettings,
+  Fixture,
+} from './actor-config.js';
 export { loadFixtures, type LoadedFixture } from './fixtures.js';
 export {
   ActorCompiler,
@@ -12,7 +27,9 @@ export { VENDORED_PACKAGES, VENDOR_DIR } from './vendor.js';
 export { TypeChecker, parseTscOutput } from './typecheck.js';
 export {
   ActorImageBuilder,
+  BUILD_INPUTS,
   CONTAINER_DIST,
+  dockerfileBases,
   contextFiles,
   defaultDockerfile,
   type ImagePlan,
