@@ -1,29 +1,4 @@
 export * from './executor/executor.js';
-export {
-  dockerClient,
-  pingEngine,
-  engineDownMessage,
-  ACTORKIT_LABEL,
-  ACTORKIT_INSTANCE_LABEL,
-} from './docker/docker-client.js';
-export type { EngineHealth } from './docker/docker-client.js';
-export { DockerImageClient, ImageBuildError, ImagePushError, splitImageRef } from './docker/image-client.js';
-export type {
-  ImageClient,
-  ImageInfo,
-  BuildOptions,
-  RegistryAuth,
-  PushResult,
-} from './docker/image-client.js';
-export {
-  ensureLocalBaseImage,
-  chooseBaseImage,
-  linkedLibraries,
-  LOCAL_BASE_IMAGE,
-  LOCAL_BASE_REPO,
-  PUBLIC_BASE_IMAGE,
-} from './docker/base-image.js';
-export type { BaseImageReport, BaseImageChoice } from './docker/base-image.js';
 export { startEmulator, EmulatorStartError, type RunningEmulator } from './start-emulator.js';
 export type { StartEmulatorOptions, EmulatorUser } from './options.js';
 export { createApp, BASE_PATHS } from './create-app.js';
@@ -58,16 +33,6 @@ export { HttpError } from './http/http-error.js';
 export { EMULATOR_VERSION } from './http/envelope.js';
 export { TOKEN_FILE } from './auth/local-token.js';
 export { DEFAULT_TENANT } from './auth/users.js';
-export { DockerContainerClient, ContainerClientError } from './docker/container-client.js';
-export type {
-  ContainerClient,
-  ContainerSpec,
-  ContainerState,
-  ContainerSummary,
-  DockerStatsSample,
-  LogAttachment,
-  StatsSubscription,
-} from './docker/container-client.js';
 export { DockerExecutor } from './executor/docker-executor.js';
 export type { DockerExecutorOptions, LeftoverOptions } from './executor/docker-executor.js';
 export { ProcessExecutor, DEFAULT_INHERITED_ENV } from './executor/process-executor.js';
@@ -75,6 +40,12 @@ export type { ProcessExecutorOptions } from './executor/process-executor.js';
 export { createExecutor } from './executor/create-executor.js';
 export type { ExecutorChoice, CreateExecutorOptions, CreatedExecutor } from './executor/create-executor.js';
 export { DEFAULT_RUNTIME_DIR } from './executor/run-dirs.js';
-export { EXECUTION_LABEL, ACTOR_LABEL, WORKER_LABEL } from './executor/container-labels.js';
 export { memoryLimitBytes, MemoryLimitError } from './executor/memory-limit.js';
 export * from './workers/index.js';
+export * from './gateway/index.js';
+export {
+  DevEventChannel,
+  attachDevEvents,
+  type DevEventSource,
+  type DevEventChannelOptions,
+} from './http/dev-events.js';

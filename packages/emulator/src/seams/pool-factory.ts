@@ -14,6 +14,8 @@ export interface WorkerPoolDeps {
   executor: Executor | null;
   /** The emulator's URL (known once it listens), e.g. `http://127.0.0.1:8000`. */
   apiServer: () => string;
+  /** The emulator's data directory; null in memory. The API gateway keeps its local CA there (`tls/`). */
+  dataDir?: string | null;
 }
 
 export type WorkerPoolFactory = (deps: WorkerPoolDeps) => WorkerPool;

@@ -4,6 +4,6 @@ export type { RecoveryReport } from './recovery.js';
 export { INTERRUPTED_MESSAGE } from './recovery.js';
 export { executionEnvironment, messageVariable } from './container-env.js';
 export type { MessageFormat } from './container-env.js';
-export { LOCAL_SETTINGS, devMounts, processCommand } from './local-settings.js';
+export { LOCAL_SETTINGS, devCommand, devMounts, processCommand } from './local-settings.js';
 export type { ProcessCommand } from './local-settings.js';
 export { executorWorkerPool, type ExecutorPoolSettings } from './executor-pool-factory.js';

@@ -27,8 +27,9 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
   beforeAll(async () => {
     if (skip) return;
     if (kind === 'docker') await buildFixtureImages();
-    python = await startEngineEmulator(kind);
-    json = await startEngineEmulator(kind, { messageFormat: 'json' });
+    // no API gateway: `_abaco_api_server` is then the emulator's own URL (the gateway has its own tests)
+    python = await startEngineEmulator(kind, { gateway: false });
+    json = await startEngineEmulator(kind, { messageFormat: 'json', gateway: false });
   }, 240_000);
   afterAll(async () => {
     await python?.[Symbol.asyncDispose]();
@@ -51,6 +52,7 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
       const actor = await client.add({
         image: ACTOR_IMAGE,
         name: 'echo',
+        token: true, // the service's default is false: this actor asks for an execution token
         defaultEnvironment: actorEnvironment(kind, defaults),
       });
       await client.updatePermissions(actor.id, { user: 'alice', level: 'EXECUTE' });
@@ -63,7 +65,6 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
       expect(env).toMatchObject({
         MSG: text,
         _abaco_Content_Type: 'str',
-        '_abaco_Content-Type': 'str',
         _abaco_execution_id: sent.executionId,
         _abaco_actor_id: actor.id,
         _abaco_actor_dbid: `DEV-DEVELOP_${actor.id}`,
@@ -78,7 +79,9 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
         A: 'from the query',
         B: 'kept',
         Q: 'x y',
+        _actor_configs: '{}',
       });
+      expect(env).not.toHaveProperty('_abaco_Content-Type');
       expect(execution.workerId).toMatch(/^\w{13}$/);
       expect(execution.executor).toBe('alice');
       const token = env._abaco_access_token ?? '';
@@ -103,7 +106,7 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
     const { env } = await run(python, actor, sent.executionId);
     expect(env.MSG).toBe("{'k': 'v', 'ok': True, 'n': None}");
     expect(env._abaco_Content_Type).toBe('application/json');
-    expect(env['_abaco_Content-Type']).toBe('application/json');
+    expect(env['_abaco_Content-Type']).toBeUndefined();
     expect(env._abaco_actor_state).toBe("{'count': 1, 'ok': True, 'none': None, 'list': [1.5, 'two']}");
     expect(env.ACTORKIT_MESSAGE_FORMAT).toBeUndefined();
   });
@@ -142,8 +145,38 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
     expect(env.MSG).toBe('{"k":"v","ok":true,"n":null}');
     expect(env._abaco_actor_state).toBe('{"count":1,"ok":true,"none":null}');
     expect(env.ACTORKIT_MESSAGE_FORMAT).toBe('json');
-    expect(env['_abaco_Content-Type']).toBe('application/json');
+    expect(env._abaco_Content_Type).toBe('application/json');
   });
+
+  it.skipIf(skip)(
+    'the configs that name the actor or its alias reach it in _actor_configs, secrets decrypted',
+    async () => {
+      const { client } = python.emu;
+      const actor = await client.add({
+        image: ACTOR_IMAGE,
+        defaultEnvironment: actorEnvironment(kind, echo),
+      });
+      await client.addAlias({ alias: `cfg-${actor.id.toLowerCase()}`, actorId: actor.id });
+      await client.addConfig({
+        name: `plain_${actor.id}`,
+        value: "it's plain",
+        isSecret: false,
+        actors: actor.id,
+      });
+      const secret = await client.addConfig({
+        name: `secret_${actor.id}`,
+        value: 's3cr3t',
+        isSecret: true,
+        actors: ` cfg-${actor.id.toLowerCase()} `,
+      });
+      expect(secret.value).not.toContain('s3cr3t');
+      await waitForReady(client, actor.id);
+      const sent = await client.sendMessage(actor.id, 'configs?');
+      const { env } = await run(python, actor, sent.executionId);
+      expect(env._actor_configs).toBe(`{'plain_${actor.id}': "it's plain", 'secret_${actor.id}': 's3cr3t'}`);
+      expect(env._abaco_actor_name).toBe('None');
+    },
+  );
 
   it.skipIf(skip)('a binary message: the pipe holds its exact bytes, and there is no MSG', async () => {
     const { client } = python.emu;
@@ -155,7 +188,6 @@ describe.each(EXECUTOR_KINDS)('messages reach the actor exactly as specified: $t
     const { env, binary } = await run(python, actor, sent.executionId);
     expect(env.MSG).toBeUndefined();
     expect(env._abaco_Content_Type).toBe('application/octet-stream');
-    expect(env['_abaco_Content-Type']).toBe('application/octet-stream');
     expect(env.NOTE).toBe('binary');
     expect(binary?.size).toBe(300_000);
     expect(binary?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));

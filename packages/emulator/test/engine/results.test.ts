@@ -60,7 +60,9 @@ describe.each(EXECUTOR_KINDS)('results come back through the API: $title', ({ ki
         FIXTURE_RESULTS: sizes.join(','),
         FIXTURE_CAP: '1',
       });
-      expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 4, statusMessage: '' });
+      expect(execution).toMatchObject({ status: 'COMPLETE', exitCode: 4 });
+      // the display has no statusMessage (fidelity §2.2); the store keeps the emulator's note, empty here
+      expect(on.emu.store.executions.get(execution.id)?.statusMessage).toBe('');
       expect(logs).toMatch(/result 1 \(131073 bytes\) could not be sent: .*(too long|EMSGSIZE)/i);
       expect(results.map((r) => r.byteLength)).toEqual([10, 20]);
       expect((await on.emu.client.get(actorId)).status).toBe('READY');

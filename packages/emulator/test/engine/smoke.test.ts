@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor } from '../../src/executor/create-executor.js';
 import { startEmulator, type RunningEmulator } from '../../src/start-emulator.js';
+import type { GatewayStatus } from '../../src/gateway/api-gateway.js';
 import { executorWorkerPool } from '../../src/workers/executor-pool-factory.js';
 import { requireEngine, skipWithoutEngine } from '../docker/engine.js';
 import { ACTOR_IMAGE, buildFixtureImages } from '../executor/fixture-images.js';
@@ -17,11 +18,19 @@ async function until<T>(check: () => Promise<T | undefined>, ms = 30_000): Promi
 
 describe.skipIf(skipWithoutEngine)('a message through the API, the worker pool and a real container', () => {
   let emu: RunningEmulator;
+  let gateway: Promise<GatewayStatus>;
   beforeAll(async () => {
     requireEngine();
     await buildFixtureImages();
     const { executor } = await createExecutor('docker');
-    emu = await startEmulator({ inMemory: true, executor, workerPool: executorWorkerPool() });
+    // the API gateway is on by default; another emulator of this run may hold port 443, so learn what it did
+    let told: (status: GatewayStatus) => void = () => undefined;
+    gateway = new Promise((resolve) => (told = resolve));
+    emu = await startEmulator({
+      inMemory: true,
+      executor,
+      workerPool: executorWorkerPool({ gateway: { onStatus: (status) => told(status) } }),
+    });
   });
   afterAll(async () => emu?.dispose());
 
@@ -47,7 +56,8 @@ describe.skipIf(skipWithoutEngine)('a message through the API, the worker pool a
     };
     expect(printed.env.MSG).toBe('hello container');
     expect(printed.env._abaco_execution_id).toBe(executionId);
-    expect(printed.env._abaco_api_server).toBe(emu.url);
+    const status = await gateway;
+    expect(printed.env._abaco_api_server).toBe(status.state === 'up' ? 'https://localhost' : emu.url);
     const result = await emu.client.getOneExecutionResult(actor.id, executionId);
     expect(result.byteLength).toBe(5);
   });

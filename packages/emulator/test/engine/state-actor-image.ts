@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { ensureLocalBaseImage, LOCAL_BASE_IMAGE } from '../../src/docker/base-image.js';
-import { DockerImageClient } from '../../src/docker/image-client.js';
+import { ensureLocalBaseImage, LOCAL_BASE_IMAGE, DockerImageClient } from '@actorkit/docker';
 
 /** The stateful runtime actor (test/fixtures/state-actor.ts) as an image. */
 export const STATE_ACTOR_IMAGE = 'actorkit-test/state-actor:latest';
 
 const SOURCE = fileURLToPath(new URL('../fixtures/state-actor.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
-/** Loaded by the runtime at run time when a result is sent; they sit beside the bundle, as @actorkit/build does. */
+/** Loaded by the runtime at run time when a result is sent; they sit beside the bundle, as @actorkit/project does. */
 const NATIVE_PACKAGES = ['node-unix-socket', 'node-unix-socket-linux-x64-gnu'];
 const require = createRequire(import.meta.url);
 
@@ -24,8 +23,8 @@ export interface StateActorBundle {
 }
 
 /**
- * Bundles the state actor the way `@actorkit/build`'s ActorCompiler does (esbuild, the workspace source condition,
- * the native socket package staged beside the bundle). Not ActorCompiler itself: @actorkit/build depends on this
+ * Bundles the state actor the way `@actorkit/project`'s ActorCompiler does (esbuild, the workspace source condition,
+ * the native socket package staged beside the bundle). Not ActorCompiler itself: @actorkit/project depends on this
  * package, so importing it here would close a cycle in the project graph.
  */
 export async function bundleStateActor(): Promise<StateActorBundle> {

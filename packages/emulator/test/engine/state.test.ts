@@ -35,7 +35,13 @@ describe.each(EXECUTOR_KINDS)('a stateful @actorkit/runtime actor: $title', ({ k
     async () => {
       const { client } = on.emu;
       const env = kind === 'process' ? actorEnvironment(kind, {}, bundle!.entry) : {};
-      const actor = await client.add({ image: STATE_ACTOR_IMAGE, stateless: false, defaultEnvironment: env });
+      // token: true, since the default is now false (fidelity §8.6): the actor writes its state through the API
+      const actor = await client.add({
+        image: STATE_ACTOR_IMAGE,
+        stateless: false,
+        token: true,
+        defaultEnvironment: env,
+      });
       await waitForReady(client, actor.id);
       const ids: string[] = [];
       for (let i = 1; i <= COUNT; i += 1) ids.push((await client.sendMessage(actor.id, { i })).executionId);
