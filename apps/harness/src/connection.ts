@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActorsClient, type ApiFlavour, type Credentials } from '@actorkit/api';
-import { TOKEN_FILE } from '@actorkit/emulator';
+import { TOKEN_FILE } from './token-file.js';
 import { UsageError } from './usage-error.js';
 
 /** Where client commands look for the API when neither --api nor ACTORKIT_API says: `actorkit up`'s default. */

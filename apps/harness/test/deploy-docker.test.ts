@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createExecutor,
-  DockerImageClient,
   executorWorkerPool,
-  pingEngine,
   startEmulator,
   type Executor,
   type RunningEmulator,
 } from '@actorkit/emulator';
+import { DockerImageClient, pingEngine } from '@actorkit/docker';
 import { cli, jsonOf, ROOT, type RunResult } from './cli-fixture.js';
 import { startFakeRegistry } from './fake-registry.js';
 

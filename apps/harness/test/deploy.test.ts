@@ -1,12 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  engineDownMessage,
-  startEmulator,
-  type EngineHealth,
-  type RunningEmulator,
-} from '@actorkit/emulator';
+import { startEmulator, type RunningEmulator } from '@actorkit/emulator';
+import { engineDownMessage, type EngineHealth } from '@actorkit/docker';
 import { cli, closedPort, ROOT, type RunResult } from './cli-fixture.js';
 import { FakeImages } from './fake-images.js';
 

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pingEngine } from '@actorkit/emulator';
+import { pingEngine } from '@actorkit/docker';
 import { DevProcess } from './dev-events.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

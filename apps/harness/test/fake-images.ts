@@ -1,5 +1,4 @@
-import type { BuildOptions, ImageInfo } from '@actorkit/emulator';
-import { PUBLIC_BASE_IMAGE } from '@actorkit/emulator';
+import { type BuildOptions, type ImageInfo, PUBLIC_BASE_IMAGE } from '@actorkit/docker';
 import type { DeployImages, RegistryAuth } from '../src/deploy/build-image.js';
 
 /**

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ignoreRules, loadActorProject } from '@actorkit/build';
+import { ignoreRules, loadActorProject } from '@actorkit/project';
 import { cli, ROOT, type RunResult } from './cli-fixture.js';
 
 /** Scaffolds go inside the workspace (so its packages resolve) under the ignored .actorkit folder. */
@@ -42,6 +42,7 @@ describe('actorkit init', () => {
       'actor.json',
       'src/actor.ts',
       'src/actor.test.ts',
+      'src/actor.container.test.ts',
       'fixtures/hello.json',
       'package.json',
       'tsconfig.json',
@@ -77,13 +78,14 @@ describe('actorkit init', () => {
 
     const tests = await run([join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run'], dir);
     expect(tests.code, tests.stdout + tests.stderr).toBe(0);
-    expect(tests.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+    // 4 in process, 2 in a container (CI=true: the engine is required)
+    expect(tests.stdout).toMatch(/Tests\s+6 passed \(6\)/);
     const types = await run(
       [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'],
       dir,
     );
     expect(types.code, types.stdout + types.stderr).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a folder that is not empty unless --force', async () => {
     const full = join(SCRATCH, 'full');
@@ -107,7 +109,7 @@ describe('actorkit init', () => {
     expect((await loadActorProject(odd)).config.name).toBe('odd');
   });
 
-  it('outside a workspace, writes a self-contained tsconfig and no workspace vitest config', async () => {
+  it('outside a workspace, writes a self-contained tsconfig and vitest config, and the published packages', async () => {
     const base = await mkdtemp(join(tmpdir(), 'actorkit-init-'));
     outside.push(base);
     expect((await cli(['init', join(base, 'solo')])).code).toBe(0);
@@ -117,7 +119,75 @@ describe('actorkit init', () => {
     >;
     expect(tsconfig['extends']).toBeUndefined();
     expect(tsconfig['compilerOptions']).toMatchObject({ strict: true, module: 'NodeNext' });
-    expect(existsSync(join(base, 'solo', 'vitest.config.ts'))).toBe(false);
-    expect(await readFile(join(base, 'solo', 'package.json'), 'utf8')).toContain('"typescript"');
+    const vitestConfig = await readFile(join(base, 'solo', 'vitest.config.ts'), 'utf8');
+    expect(vitestConfig).not.toContain('vitest.shared');
+    const pkg = JSON.parse(await readFile(join(base, 'solo', 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const version = (
+      JSON.parse(await readFile(join(ROOT, 'apps/harness/package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(pkg['dependencies']).toEqual({ '@actorkit/runtime': `^${version}`, zod: expect.any(String) });
+    expect(pkg['devDependencies']).toMatchObject({
+      actorkit: `^${version}`,
+      '@actorkit/testing': `^${version}`,
+      vitest: expect.any(String),
+      typescript: expect.any(String),
+      '@types/node': expect.any(String),
+    });
+    expect(pkg['scripts']).toMatchObject({ test: 'vitest run' });
+    expect(pkg['allowScripts']).toMatchObject({
+      'better-sqlite3': true,
+      esbuild: true,
+      koffi: true,
+      ssh2: false,
+    });
+  });
+
+  it('makes an actor of the current npm project, keeping its package.json entries and adding what is missing', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'actorkit-init-'));
+    outside.push(base);
+    const project = join(base, 'my-actor');
+    await mkdir(join(project, 'node_modules'), { recursive: true });
+    await writeFile(join(project, 'package-lock.json'), '{}');
+    await writeFile(
+      join(project, 'package.json'),
+      JSON.stringify({
+        name: 'my-actor',
+        version: '1.2.3',
+        scripts: { test: 'vitest run --reporter=dot' },
+        dependencies: { '@actorkit/runtime': 'file:../runtime.tgz', zod: '^4.1.5' },
+        devDependencies: { actorkit: 'file:../actorkit.tgz' },
+      }),
+    );
+    const cwd = process.cwd();
+    process.chdir(project);
+    let r: RunResult;
+    try {
+      r = await cli(['init']);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/created the actor "my-actor" in \./);
+    expect(r.stdout).toContain('npm install');
+    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(pkg['version']).toBe('1.2.3');
+    expect(pkg['type']).toBe('module');
+    expect(pkg['scripts']).toEqual({
+      test: 'vitest run --reporter=dot',
+      typecheck: 'tsc -p tsconfig.json --noEmit',
+    });
+    expect(pkg['dependencies']).toEqual({ '@actorkit/runtime': 'file:../runtime.tgz', zod: '^4.1.5' });
+    expect(pkg['devDependencies']).toMatchObject({
+      actorkit: 'file:../actorkit.tgz',
+      typescript: expect.any(String),
+    });
+    expect(existsSync(join(project, 'src/actor.container.test.ts'))).toBe(true);
+    expect((await loadActorProject(project)).config.name).toBe('my-actor');
   });
 });

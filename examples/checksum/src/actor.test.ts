@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcess, invoke, type Invoker } from '@actorkit/testing';
 import {
   checkEngine,
   containerActor,
   inContainer,
-  inProcess,
-  invoke,
   startEmulator,
   type ContainerTier,
-  type Invoker,
   type TestEmulator,
-} from '@actorkit/testing';
+} from '@actorkit/testing/containers';
 import checksum from './actor.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

@@ -1,15 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  checkEngine,
-  containerActor,
-  inContainer,
-  inProcess,
-  invoke,
-  type ContainerTier,
-  type Invoker,
-} from '@actorkit/testing';
+import { inProcess, invoke, type Invoker } from '@actorkit/testing';
+import { checkEngine, containerActor, inContainer, type ContainerTier } from '@actorkit/testing/containers';
 import counter from './actor.js';
 
 /** What counter does, asserted the same way whichever tier runs it. */
@@ -59,7 +52,7 @@ function counterBehaviour(tier: () => Invoker) {
   it('fails, as on the service, when registered stateless by mistake', async () => {
     const run = await tier()({ message: { op: 'add' }, stateless: true });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/actor \w+ is stateless and keeps no state/);
+    expect(run.stderr).toMatch(/\(404\): actor is stateless\./);
   });
 
   it('runs its dev-loop fixtures in order: add 2, add 2, reset', async () => {

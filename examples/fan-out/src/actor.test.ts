@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoke } from '@actorkit/testing';
 import {
   checkEngine,
   containerActor,
-  invoke,
   startEmulator,
   type ContainerTier,
   type TestEmulator,
-} from '@actorkit/testing';
+} from '@actorkit/testing/containers';
 import fanOut from './actor.js';
 
 describe('fan-out, in process', () => {

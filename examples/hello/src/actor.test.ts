@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcess, invoke, type Invoker } from '@actorkit/testing';
 import {
   checkEngine,
   containerActor,
   inContainer,
-  inProcess,
-  invoke,
   startEmulator,
   type ContainerTier,
-  type Invoker,
   type TestEmulator,
-} from '@actorkit/testing';
+} from '@actorkit/testing/containers';
 import hello from './actor.js';
 
 /** What hello does, asserted the same way whichever tier runs it. */

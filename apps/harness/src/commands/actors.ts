@@ -3,8 +3,6 @@ import { CONNECTION_HELP } from '../connection.js';
 import { printJson, printTable, shortTime } from '../format.js';
 import { UsageError } from '../usage-error.js';
 
-export const ACTORS_SUMMARY = 'list the actors you can see';
-
 export const ACTORS_HELP = `Usage: actorkit actors [options]
 
 Lists the actors the caller may read: id, name, status, image, revision and when it was last updated.

@@ -1,14 +1,10 @@
-import { ActorProjectError, loadActorProject } from '@actorkit/build';
 import { clientCommand, JSON_OPTION } from '../client-command.js';
 import { CommandError } from '../command-error.js';
 import { connectionHelp } from '../connection.js';
-import { buildAndTag, compileActor, defaultImages, requireEngine } from '../deploy/build-image.js';
 import { deployImageRef } from '../deploy/image-ref.js';
 import { printDeployed, pushImage, terminalProgress } from '../deploy/deploy-output.js';
 import { deployRequest, registerOrUpdate } from '../deploy/register.js';
 import { UsageError } from '../usage-error.js';
-
-export const DEPLOY_SUMMARY = 'build, push and register an actor on a real Abaco or Tapis Actors service';
 
 export const DEPLOY_HELP = `Usage: actorkit deploy [dir] --api-server <url> --token <token> [options]
 
@@ -82,6 +78,11 @@ export const deploy = clientCommand({
         'deploy',
       );
     }
+    // loaded here, not at the top: `actorkit deploy --help` must not load the bundler or Docker
+    const [
+      { ActorProjectError, loadActorProject },
+      { buildAndTag, compileActor, defaultImages, requireEngine },
+    ] = await Promise.all([import('@actorkit/project'), import('../deploy/build-image.js')]);
     const now = new Date();
     const push = !values['no-push'];
     const project = await loadActorProject(positionals[0] ?? '.').catch((error: unknown) => {

@@ -5,8 +5,6 @@ import { CONNECTION_HELP } from '../connection.js';
 import { printJson, printTable, shortTime } from '../format.js';
 import { UsageError } from '../usage-error.js';
 
-export const EXECUTIONS_SUMMARY = "list an actor's executions: status, exit code, run time";
-
 export const EXECUTIONS_HELP = `Usage: actorkit executions <actor> [options]
 
 Lists an actor's executions, oldest first: id, status, exit code, run time (ms) and when the message arrived.

@@ -5,8 +5,6 @@ import { executionLine, followExecution, latestExecutionId } from '../execution-
 import { printJson, printText } from '../format.js';
 import { UsageError } from '../usage-error.js';
 
-export const LOGS_SUMMARY = "print an execution's logs (the latest by default), or follow them while it runs";
-
 export const LOGS_HELP = `Usage: actorkit logs <actor> [execution] [options]
 
 Prints the logs of one execution: stdout and stderr of the actor's container, together. Without an execution id,

@@ -5,8 +5,6 @@ import { CONNECTION_HELP } from '../connection.js';
 import { printJson, printTable, shortTime } from '../format.js';
 import { UsageError } from '../usage-error.js';
 
-export const NONCES_SUMMARY = "list, create or delete an actor's nonces (tokens for others to use it)";
-
 export const NONCES_HELP = `Usage: actorkit nonces <actor> [--create [--level L] [--max-uses N] [--description D]] [--delete ID]
 
 A nonce lets someone without an account act on one actor, up to a level, a number of times: they add

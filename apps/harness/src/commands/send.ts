@@ -7,9 +7,6 @@ import { envArguments, jsonArgument } from '../json-input.js';
 import { UsageError } from '../usage-error.js';
 import { printSyncAnswer, printWaited } from './send-output.js';
 
-export const SEND_SUMMARY =
-  'send an actor a message (text, JSON or binary), optionally waiting for the result';
-
 export const SEND_HELP = `Usage: actorkit send <actor> [message] [options]
 
 Sends a message to an actor and prints the execution it started. <actor> is an actor id, an alias, an actor

@@ -5,8 +5,6 @@ import { CONNECTION_HELP } from '../connection.js';
 import { printJson } from '../format.js';
 import { jsonArgument } from '../json-input.js';
 
-export const STATE_SUMMARY = "print a stateful actor's state, or replace it";
-
 export const STATE_HELP = `Usage: actorkit state <actor> [--set <json|@file>]
 
 Prints the actor's state as JSON. With --set, replaces it (the next execution sees the new state; one that runs

@@ -1,18 +1,17 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TOKEN_FILE, type RunningEmulator } from '@actorkit/emulator';
+import type { GatewayStatus, RunningEmulator } from '@actorkit/emulator';
+import { TOKEN_FILE } from '../token-file.js';
 import {
   EMULATOR_OPTIONS,
   EMULATOR_OPTIONS_HELP,
-  launchEmulator,
   readLaunchOptions,
   type LaunchOptions,
-} from '../emulator-launch.js';
+} from '../emulator-options.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
-
-export const UP_SUMMARY = 'run the Abaco actors API emulator on this machine';
+import { ACTOR_SETTING_HELP, ACTOR_SETTING_OPTIONS, readActorSettings } from './up-actor-settings.js';
 
 export const UP_HELP = `Usage: actorkit up [options]
 
@@ -22,6 +21,9 @@ directory and survive a restart.
 
 Options:
 ${EMULATOR_OPTIONS_HELP}
+${ACTOR_SETTING_HELP}
+  --no-gateway            no https://localhost gateway (port 443) for containers: they get the emulator's own
+                          http URL, and actors that call the API as agavepy does cannot reach it
   -h, --help              show this help
 
 Stop it with Ctrl-C (SIGINT) or SIGTERM: in-flight requests finish and the store is closed cleanly.`;
@@ -34,13 +36,23 @@ export function parseUpOptions(argv: string[]): LaunchOptions | null {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { ...EMULATOR_OPTIONS, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...EMULATOR_OPTIONS,
+        ...ACTOR_SETTING_OPTIONS,
+        'no-gateway': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (cause) {
     throw new UsageError((cause as Error).message, 'up');
   }
   if (values.help) return null;
-  return readLaunchOptions(values, 'up');
+  const launch = readLaunchOptions(values, 'up');
+  return {
+    ...launch,
+    emulator: { ...launch.emulator, ...readActorSettings(values, 'up') },
+    ...(values['no-gateway'] ? { pool: { ...launch.pool, gateway: false } } : {}),
+  };
 }
 
 function printBanner(
@@ -48,13 +60,17 @@ function printBanner(
   emu: RunningEmulator,
   options: LaunchOptions['emulator'],
   executor: string,
+  gateway: GatewayStatus | null,
 ): void {
   out.heading('ActorKit emulator is up');
   out.field('Abaco v2', `${emu.url}/actors/v2`);
   out.field('Tapis v3', `${emu.url}/v3/actors`);
+  out.field('dashboard', `${emu.url}/#token=${encodeURIComponent(emu.token)}`);
   out.field('data', emu.dataDir ?? 'in memory (nothing is kept)');
   out.field('user', `${emu.user} (admin)`);
   out.field('executor', executor);
+  if (gateway?.state === 'up')
+    out.field('containers', `reach the API at ${gateway.apiServer} (TLS gateway on port 443)`);
   out.field('token', emu.token);
   out.line();
   out.line('Authenticate with the header:');
@@ -77,9 +93,32 @@ export async function up(argv: string[], out: Output): Promise<number> {
     out.line(UP_HELP);
     return 0;
   }
+  // loaded here, not at the top: `actorkit up --help` must not load the emulator
+  const { launchEmulator } = await import('../emulator-launch.js');
+  // the gateway tells how it started (or why not) once: in the banner; later changes (it stopped, it is back) as lines
+  let firstGateway: (status: GatewayStatus) => void = () => undefined;
+  const gatewayReady = new Promise<GatewayStatus>((resolve) => (firstGateway = resolve));
+  let bannerShown = false;
+  const onStatus = (status: GatewayStatus) => {
+    firstGateway(status);
+    if (!bannerShown) return;
+    if (status.state === 'up') out.ok(`gateway: ${status.message}`);
+    else out.warn(`gateway: ${status.message}`);
+  };
+  const asked = options.pool.gateway;
+  if (asked !== false) options.pool.gateway = { ...(typeof asked === 'object' ? asked : {}), onStatus };
   const launched = await launchEmulator(options);
   const { emulator: emu, executorReason } = launched;
-  printBanner(out, emu, options.emulator, executorReason);
+  const gateway =
+    options.pool.gateway === false
+      ? null
+      : await Promise.race([
+          gatewayReady,
+          new Promise<null>((r) => setTimeout(() => r(null), 30_000).unref()),
+        ]);
+  printBanner(out, emu, options.emulator, executorReason, gateway);
+  bannerShown = true;
+  if (gateway?.state === 'unavailable') out.warn(`gateway: ${gateway.message}`);
   const stopping = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping.signal.aborted) {

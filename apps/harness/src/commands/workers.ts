@@ -6,8 +6,6 @@ import { printJson, printTable, shortTime } from '../format.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../usage-error.js';
 
-export const WORKERS_SUMMARY = "list an actor's workers, add some (admins) or delete one";
-
 export const WORKERS_HELP = `Usage: actorkit workers <actor> [--add N] [--delete ID]
 
 Workers take an actor's messages one at a time, each in a fresh container. The service starts them when the
@@ -15,7 +13,7 @@ actor is registered; an admin may ask for more (the local emulator's user is an 
 <actor> is an id, an alias, an actor folder or an actor's name.
 
 Options:
-  --add <n>               make sure the actor has at least n workers (admin role; a stateful actor has one)
+  --add <n>               make sure the actor has at least n workers (admin role; stateful actors included)
   --delete <id>           stop and remove the worker with this id
   --json                  machine output: the workers as the service gives them (the same as -o json)
   -h, --help              show this help
@@ -34,7 +32,7 @@ function printWorkers(out: Output, list: ActorWorker[]): void {
     list.map((w) => [
       w.id,
       w.status,
-      w.lastExecution === null ? '-' : String(w.lastExecution),
+      w.lastExecutionTime === null || w.lastExecutionTime === 'None' ? '-' : shortTime(w.lastExecutionTime),
       shortTime(w.createTime),
     ]),
   );

@@ -7,14 +7,14 @@ import {
   TypeChecker,
   writeBundleEntry,
   type ActorProject,
-} from '@actorkit/build';
+} from '@actorkit/project';
 import {
   DockerImageClient,
   ImageBuildError,
   pingEngine,
   type EngineHealth,
   type ImageClient,
-} from '@actorkit/emulator';
+} from '@actorkit/docker';
 import { CommandError } from '../command-error.js';
 import { splitTag } from './image-ref.js';
 
@@ -53,6 +53,8 @@ export async function compileActor(
   typecheck: boolean,
   progress: DeployProgress,
 ): Promise<void> {
+  // an actor with only its own Dockerfile (Python or any other language): its image is all there is to build
+  if (project.kind === 'dockerfile') return;
   progress.step(`compiling ${project.config.entry}`);
   await writeBundleEntry(project);
   const compiler = new ActorCompiler({

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ActorProject } from '@actorkit/build';
+import type { ActorProject } from '@actorkit/project';
 import { UsageError } from '../usage-error.js';
 
 export interface ImageRefOptions {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActorsApiError, type Actor, type ActorRequest, type ActorsClient } from '@actorkit/api';
-import type { ActorProject } from '@actorkit/build';
+import type { ActorProject } from '@actorkit/project';
 import { CommandError } from '../command-error.js';
 import { actorRequest } from '../dev/actor-sync.js';
 

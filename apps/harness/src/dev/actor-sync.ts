@@ -1,7 +1,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActorsApiError, type Actor, type ActorRequest, type ActorsClient } from '@actorkit/api';
-import type { ActorProject } from '@actorkit/build';
+import type { ActorProject } from '@actorkit/project';
+
+/**
+ * Settings in the actor's defaultEnvironment that only the emulator reads (its `LOCAL_SETTINGS`), named here so the
+ * dev loop need not load the emulator to speak of them: the binds of fresh code into each container, and the
+ * command a container runs instead of its image's CMD.
+ */
+export const LOCAL_DEV_MOUNTS = 'ACTORKIT_DEV_MOUNTS';
+export const LOCAL_DEV_COMMAND = 'ACTORKIT_DEV_COMMAND';
 
 /** Where the dev loop remembers which actor it registered on which emulator. */
 interface DevRecord {

@@ -3,12 +3,12 @@
  * round's events carry its number so a stale round's late events can be told apart.
  */
 
-import type { Diagnostic } from '@actorkit/build';
+import type { Diagnostic } from '@actorkit/project';
 
 export type { Diagnostic };
 
 export type DevEvent =
-  | { type: 'emulator.ready'; url: string; executor: string; note: string }
+  | { type: 'emulator.ready'; url: string; executor: string; note: string; dashboard?: string }
   | { type: 'watching'; dir: string }
   | { type: 'round.started'; round: number; reason: string }
   | { type: 'compile.finished'; round: number; ms: number; ok: boolean; diagnostics: Diagnostic[] }
@@ -29,6 +29,8 @@ export type DevEvent =
       index: number;
       bytes: number;
       preview: string;
+      /** What the bytes look like: text (JSON included), a Python pickle, or other bytes (preview in hex). */
+      kind?: ResultKind;
     }
   | {
       type: 'execution.completed';
@@ -44,11 +46,35 @@ export type DevEvent =
       statusMessage?: string;
     }
   | { type: 'state.changed'; round: number; executionId: string; diff: StateDiff[] }
+  | {
+      /** `--inspect`: the debugger each execution starts under, and how to attach (once, and on each change). */
+      type: 'inspector.enabled';
+      round: number;
+      language: 'node' | 'python';
+      port: number;
+      /** `--inspect-brk`: the actor waits for a debugger before it runs. */
+      wait: boolean;
+      how: string;
+      /** A VS Code launch.json "attach" configuration for it. */
+      launch: Record<string, unknown>;
+    }
+  | { type: 'inspector.unavailable'; round: number; reason: string }
+  | {
+      /** A Node inspector target appeared (an execution's actor): open the URL in Chrome, or attach to the socket. */
+      type: 'inspector.target';
+      round: number;
+      port: number;
+      title: string;
+      devtoolsUrl: string;
+      webSocketUrl: string;
+    }
   | { type: 'round.finished'; round: number; ok: boolean; ms: number; failed: number }
   | { type: 'round.cancelled'; round: number; reason: string }
   | { type: 'error'; round?: number; kind: 'user' | 'system'; message: string; diagnostics?: Diagnostic[] };
 
 export type DevEventType = DevEvent['type'];
+
+export type ResultKind = 'text' | 'pickle' | 'bytes';
 
 /** One change between two states, by JSON path. */
 export interface StateDiff {

@@ -1,4 +1,4 @@
-import { formatDiagnostic } from '@actorkit/build';
+import { formatDiagnostic } from '@actorkit/project';
 import type { Output, Style } from '../output.js';
 import type { DevEvent, StateDiff } from './events.js';
 
@@ -19,7 +19,10 @@ const short = (id: string) => id.slice(0, 8);
 export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
   switch (e.type) {
     case 'emulator.ready':
-      return [`${s.bold('emulator')} ${e.url} ${s.dim(`(${e.executor} executor; ${e.note})`)}`];
+      return [
+        `${s.bold('emulator')} ${e.url} ${s.dim(`(${e.executor} executor; ${e.note})`)}`,
+        ...(e.dashboard ? [`${s.bold('dashboard')} ${e.dashboard}`] : []),
+      ];
     case 'watching':
       return [s.dim(`watching ${e.dir} — save a file to run again, Ctrl-C to stop`)];
     case 'round.started':
@@ -60,7 +63,20 @@ export function renderEvent(e: DevEvent, s: Style, verbose = false): string[] {
         .split('\n')
         .map((line) => `    ${s.dim('│')} ${line}`);
     case 'execution.result':
-      return [`    ${s.green('⇐')} result ${e.index + 1} (${e.bytes} B): ${e.preview}`];
+      return e.kind === 'text' || e.kind === undefined
+        ? [`    ${s.green('⇐')} result ${e.index + 1} (${e.bytes} B): ${e.preview}`]
+        : [`    ${s.green('⇐')} result ${e.index + 1}: ${e.preview}`];
+    case 'inspector.enabled':
+      return [
+        `  ${s.cyan('debugger')} ${e.how}`,
+        s.dim(`    VS Code launch.json: ${JSON.stringify(e.launch)}`),
+      ];
+    case 'inspector.unavailable':
+      return [`  ${s.yellow('debugger')} ${e.reason}`];
+    case 'inspector.target':
+      return [
+        `    ${s.cyan('⏸')} debugger ${s.dim(`ws ${e.webSocketUrl.replace(/^ws:\/\//, '')}`)} — open in Chrome: ${e.devtoolsUrl}`,
+      ];
     case 'state.changed':
       return e.diff.map((d) => `    ${s.yellow('state')} ${formatDiff(d)}`);
     case 'execution.completed': {

@@ -1,6 +1,6 @@
 import type { ActorsClient } from '@actorkit/api';
-import type { LoadedFixture } from '@actorkit/build';
-import type { DevEventSink } from './events.js';
+import type { LoadedFixture } from '@actorkit/project';
+import type { DevEventSink, ResultKind } from './events.js';
 import { followExecution } from '../execution-watch.js';
 import { diffState } from './state-diff.js';
 
@@ -14,12 +14,38 @@ export interface FixtureRun {
   stateful: boolean;
   emit: DevEventSink;
   signal: AbortSignal;
+  /** Force-quit the execution when the round is cancelled while it runs (it would wait for a debugger). */
+  stopWhenCancelled?: boolean;
 }
 
-function preview(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.subarray(0, 200)).toString('utf8');
-  const printable = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\n\t\r]*$/u.test(text);
-  return printable ? text + (bytes.byteLength > 200 ? '…' : '') : `<${bytes.byteLength} bytes>`;
+/** A pickle (protocol 2 to 5): the PROTO opcode and version first, the STOP opcode last. */
+function isPickle(bytes: Uint8Array): boolean {
+  return (
+    bytes.byteLength >= 3 &&
+    bytes[0] === 0x80 &&
+    bytes[1]! >= 2 &&
+    bytes[1]! <= 5 &&
+    bytes[bytes.byteLength - 1] === 0x2e
+  );
+}
+
+/** A result as a person reads it: text (and JSON) as it is, a pickle by what it is, other bytes in hex. */
+export function previewResult(bytes: Uint8Array): { kind: ResultKind; preview: string } {
+  if (isPickle(bytes)) {
+    return { kind: 'pickle', preview: `Python object, cloudpickle, ${bytes.byteLength} bytes` };
+  }
+  // a multi-byte character cut at the 200th byte is not a reason to call the text binary
+  const head = bytes.subarray(0, 200);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/\uFFFD{1,3}$/u, '');
+  const printable = !text.includes('\uFFFD') && /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}\p{M}\n\t\r]*$/u.test(text);
+  if (printable) return { kind: 'text', preview: text + (bytes.byteLength > 200 ? '…' : '') };
+  const hex = Buffer.from(bytes.subarray(0, 16))
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
+  return {
+    kind: 'bytes',
+    preview: `${bytes.byteLength} bytes: ${hex}${bytes.byteLength > 16 ? ' …' : ''}`,
+  };
 }
 
 function send(client: ActorsClient, actorId: string, fixture: LoadedFixture) {
@@ -39,11 +65,18 @@ export async function runFixture(fixture: LoadedFixture, run: FixtureRun): Promi
   const sentAt = performance.now();
   const { executionId } = await send(client, actorId, fixture);
   emit({ type: 'execution.started', round, executionId, fixture: fixture.name });
-  const execution = await followExecution(client, actorId, executionId, {
-    onLogs: (text) => emit({ type: 'execution.log', round, executionId, text }),
-    pollMs: POLL_MS,
-    signal,
-  });
+  let execution;
+  try {
+    execution = await followExecution(client, actorId, executionId, {
+      onLogs: (text) => emit({ type: 'execution.log', round, executionId, text }),
+      pollMs: POLL_MS,
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted && run.stopWhenCancelled)
+      await client.deleteExecution(actorId, executionId).catch(() => undefined);
+    throw error;
+  }
   const ms = Math.round(performance.now() - sentAt);
   for (let index = 0; ; index++) {
     const bytes = await client.getOneExecutionResult(actorId, executionId);
@@ -54,7 +87,7 @@ export async function runFixture(fixture: LoadedFixture, run: FixtureRun): Promi
       executionId,
       index,
       bytes: bytes.byteLength,
-      preview: preview(bytes),
+      ...previewResult(bytes),
     });
   }
   emit({

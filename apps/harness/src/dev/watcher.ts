@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { ignoreRules, type Ignore } from '@actorkit/build';
+import { ignoreRules, type Ignore } from '@actorkit/project';
 
 /** Files no save should react to: editor temp files, build output, dependencies, our own state. */
 const ALWAYS_IGNORED = [
@@ -21,6 +21,13 @@ const ALWAYS_IGNORED = [
   '.*.kate-swp',
   '___jb_tmp___',
   '___jb_old___',
+  // what running Python locally leaves behind
+  '__pycache__/',
+  '*.py[co]',
+  '.pytest_cache/',
+  '.mypy_cache/',
+  '.ruff_cache/',
+  '.venv/',
 ];
 
 /** chokidar reports at most one change of a path per this many milliseconds, dropping the rest. */
