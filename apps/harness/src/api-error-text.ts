@@ -35,6 +35,8 @@ export function apiErrorText(error: ActorsApiError | ActorsResponseError, conn: 
     return `the actors API at ${conn.api} is not reachable (${why}); ${fix}`;
   }
   const said = `${error.serverMessage} (HTTP ${error.status} from ${error.request.method} ${path})`;
-  if (error.status === 401) return `${said}; ${credentialsHint(conn)}`;
+  // The service answers no credentials with 400 "No JWT or nonce provided."; the emulator's own token errors are 401.
+  const refused = error.status === 401 || error.serverMessage.startsWith('No JWT or nonce provided.');
+  if (refused) return `${said}; ${credentialsHint(conn)}`;
   return said;
 }

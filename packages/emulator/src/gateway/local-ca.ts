@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { promisify } from 'node:util';
 import createDebug from 'debug';
-import forge from 'node-forge';
+import type { asn1, pki } from 'node-forge';
+
+type Forge = typeof import('node-forge');
+
+/** node-forge is loaded only when a certificate must be made (once per data directory), never at start-up. */
+async function loadForge(): Promise<Forge> {
+  return (await import('node-forge')).default;
+}
 
 const debug = createDebug('actorkit:gateway');
 const makeKeyPair = promisify(generateKeyPair);
@@ -60,7 +67,7 @@ function serial(): string {
   return bytes.toString('hex');
 }
 
-function validity(cert: forge.pki.Certificate, days: number): void {
+function validity(cert: pki.Certificate, days: number): void {
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 60 * 60_000); // an hour of slack for clocks that differ a little
   cert.validity.notAfter = new Date(now + days * 86_400_000);
@@ -70,17 +77,17 @@ function validity(cert: forge.pki.Certificate, days: number): void {
  * Signs with node:crypto (forge's own RSA takes half a second a signature): the same steps as forge's
  * `cert.sign(key, sha256)`, with the signature made natively.
  */
-function signCertificate(cert: forge.pki.Certificate, privatePem: string): void {
+function signCertificate(forge: Forge, cert: pki.Certificate, privatePem: string): void {
   const oid = forge.pki.oids.sha256WithRSAEncryption;
   if (!oid) throw new Error('node-forge does not know sha256WithRSAEncryption');
   cert.signatureOid = oid;
   cert.siginfo.algorithmOid = oid;
   // in node-forge, missing from its type definitions
   const { getTBSCertificate } = forge.pki as unknown as {
-    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+    getTBSCertificate(c: pki.Certificate): asn1.Asn1;
   };
   const tbs = getTBSCertificate(cert);
-  (cert as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate = tbs;
+  (cert as unknown as { tbsCertificate: asn1.Asn1 }).tbsCertificate = tbs;
   const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
   cert.signature = sign('sha256', der, privatePem).toString('binary');
 }
@@ -102,6 +109,7 @@ async function newCa(
   files: Pick<TlsFiles, 'caKey' | 'caCert'>,
   { privatePem, publicPem }: { privatePem: string; publicPem: string },
 ): Promise<void> {
+  const forge = await loadForge();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
   cert.serialNumber = serial();
@@ -117,7 +125,7 @@ async function newCa(
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  signCertificate(cert, privatePem);
+  signCertificate(forge, cert, privatePem);
   await writePrivate(files.caKey, privatePem);
   await writeFile(files.caCert, forge.pki.certificateToPem(cert), { mode: 0o644 });
   debug('made a new local CA in %s', files.caCert);
@@ -127,6 +135,7 @@ async function newServerCert(
   files: Pick<TlsFiles, 'caKey' | 'caCert' | 'serverKey' | 'serverCert'>,
   { privatePem, publicPem }: { privatePem: string; publicPem: string },
 ): Promise<void> {
+  const forge = await loadForge();
   const ca = forge.pki.certificateFromPem(await readFile(files.caCert, 'utf8'));
   const caKeyPem = await readFile(files.caKey, 'utf8');
   const cert = forge.pki.createCertificate();
@@ -149,7 +158,7 @@ async function newServerCert(
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  signCertificate(cert, caKeyPem);
+  signCertificate(forge, cert, caKeyPem);
   await writePrivate(files.serverKey, privatePem);
   await writeFile(files.serverCert, forge.pki.certificateToPem(cert), { mode: 0o644 });
   debug(

@@ -51,7 +51,7 @@ function probeBehaviour(run: () => Invoker) {
     // in process an actor is stateful unless told; in a container actor.json decides (the probe's says stateless)
     const counted = await run()({ env: { PROBE_COUNT: 1 }, stateless: true });
     expect(counted.exitCode).toBe(1);
-    expect(counted.stderr).toMatch(/actor \w+ is stateless and keeps no state/);
+    expect(counted.stderr).toMatch(/\(404\): actor is stateless\./);
   });
 
   it('records the nonces made and deleted', async () => {
