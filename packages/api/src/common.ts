@@ -44,7 +44,9 @@ export type DisplayedShape<S extends z.ZodRawShape> = {
  * The strict schema of a displayed model object (`AbacoDAO.case`): exactly the shape's keys, none other, where a
  * nullable key is `null` in snake case and absent in camel case.
  */
-export function strictDisplay<S extends z.ZodRawShape>(shape: S): z.ZodObject<DisplayedShape<S>, z.core.$strict> {
+export function strictDisplay<S extends z.ZodRawShape>(
+  shape: S,
+): z.ZodObject<DisplayedShape<S>, z.core.$strict> {
   const out: Record<string, z.ZodType> = {};
   for (const [key, field] of Object.entries(shape)) {
     out[key] = field instanceof z.ZodNullable ? field.optional() : (field as z.ZodType);

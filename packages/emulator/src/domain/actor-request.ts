@@ -63,7 +63,7 @@ function cronFields(draft: ActorDraft): Pick<ActorRecord, 'cronSchedule' | 'cron
 
 /** The emulator's own refusal (not a service text): privileged actors need an explicit opt-in on a developer's machine. */
 export const PRIVILEGED_DISABLED =
-  'Privileged actors are disabled in this emulator: a privileged container runs with Docker\'s --privileged and the Docker socket, which is root on this machine. Start the emulator with --allow-privileged (option allowPrivileged) to allow them.';
+  "Privileged actors are disabled in this emulator: a privileged container runs with Docker's --privileged and the Docker socket, which is root on this machine. Start the emulator with --allow-privileged (option allowPrivileged) to allow them.";
 
 /**
  * The actor a register (POST) or update (PUT) request describes, with the service's rules (fidelity §3, §8.5, §9.4,

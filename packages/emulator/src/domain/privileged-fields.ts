@@ -7,10 +7,22 @@ import { isPrivileged, type Identity } from '../auth/identity.js';
  * `maxWorkers: 0` counts as not set. Keys are read in either case.
  */
 const CHECKS: readonly { keys: readonly string[]; text: string }[] = [
-  { keys: ['privileged'], text: 'Not authorized -- only admins and privileged users can make privileged actors.' },
-  { keys: ['maxWorkers', 'max_workers'], text: 'Not authorized -- only admins and privileged users can set max workers.' },
-  { keys: ['maxCpus', 'max_cpus'], text: 'Not authorized -- only admins and privileged users can set max CPUs.' },
-  { keys: ['memLimit', 'mem_limit'], text: 'Not authorized -- only admins and privileged users can set mem limit.' },
+  {
+    keys: ['privileged'],
+    text: 'Not authorized -- only admins and privileged users can make privileged actors.',
+  },
+  {
+    keys: ['maxWorkers', 'max_workers'],
+    text: 'Not authorized -- only admins and privileged users can set max workers.',
+  },
+  {
+    keys: ['maxCpus', 'max_cpus'],
+    text: 'Not authorized -- only admins and privileged users can set max CPUs.',
+  },
+  {
+    keys: ['memLimit', 'mem_limit'],
+    text: 'Not authorized -- only admins and privileged users can set mem limit.',
+  },
   { keys: ['queue'], text: 'Not authorized -- only admins and privileged users can set queue.' },
 ];
 

@@ -78,7 +78,9 @@ export function reply<S extends z.ZodType>(
 
 /** Answers 200 with `result: null` (deletes, force-quit, worker requests). */
 export function replyNull(res: Response, message: string): void {
-  res.status(200).json(envelope(res, { result: null, status: 'success', message, version: EMULATOR_VERSION }));
+  res
+    .status(200)
+    .json(envelope(res, { result: null, status: 'success', message, version: EMULATOR_VERSION }));
 }
 
 /** Answers an error envelope: `result` null and a message that says what was wrong and how to fix it. */

@@ -140,7 +140,7 @@ describe('the mailbox, posting in batches', () => {
     const insert = store.messages.insert.bind(store.messages);
     vi.spyOn(store.messages, 'insert').mockImplementation((m) => {
       if (m.body.toString() === 'bad') throw new Error('the disk refused this one');
-      insert(m);
+      return insert(m);
     });
     const [good1, bad, good2] = [post('good 1'), post('bad'), post('good 2')];
     await expect(bad).rejects.toThrow('the disk refused this one');

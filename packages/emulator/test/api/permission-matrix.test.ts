@@ -116,8 +116,7 @@ function expected(route: Route, who: Who): Outcome {
     // adding workers: UPDATE on the actor through the nonce, then the admin role the nonce carries (its creator's)
     const need = route.need === 'ADMIN' ? 'UPDATE' : route.need;
     if (who.which === 'other') return denied(/^Nonce does not exist\./);
-    if (!levelAtLeast(who.level, need))
-      return denied(/^Nonce does not have sufficient permissions level\./);
+    if (!levelAtLeast(who.level, need)) return denied(/^Nonce does not have sufficient permissions level\./);
     if (!who.usable) return denied(/^No remaining uses left for this nonce\./);
     return 'ok'; // the nonces were made by the admin: once redeemed, the request acts with the admin's roles
   }

@@ -3,7 +3,8 @@ import type { RunningEmulator } from '../../src/index.js';
 import { raw, startTestEmulator, USERS } from '../api/fixture.js';
 
 // fidelity.md §1 (routing), §9.6/§10 (envelope), §1.2 (utilization).
-const NO_ROUTE = 'Invalid request: the API endpoint does not exist or the provided HTTP method is not allowed.';
+const NO_ROUTE =
+  'Invalid request: the API endpoint does not exist or the provided HTTP method is not allowed.';
 const token = USERS.admin.token;
 
 describe('routing as the service routes', () => {

@@ -56,7 +56,9 @@ describe.skipIf(skipWithoutEngine)('privileged actors with --allow-privileged, i
   afterAll(async () => engine?.[Symbol.asyncDispose]());
 
   /** Runs one message; answers the execution's stored record and the fixture's echo (FIXTURE_READ_FILE's text). */
-  async function run(privileged: boolean): Promise<{ status: string; statusMessage: string; file: string | null }> {
+  async function run(
+    privileged: boolean,
+  ): Promise<{ status: string; statusMessage: string; file: string | null }> {
     const { emu } = engine;
     const actor = await emu.client.add({
       image: ACTOR_IMAGE,
@@ -78,7 +80,8 @@ describe.skipIf(skipWithoutEngine)('privileged actors with --allow-privileged, i
     return { status: stored?.status ?? '', statusMessage: stored?.statusMessage ?? '', file: echo.file };
   }
 
-  const capEff = (status: string | null) => BigInt(`0x${/CapEff:\s*([0-9a-f]+)/.exec(status ?? '')?.[1] ?? '0'}`);
+  const capEff = (status: string | null) =>
+    BigInt(`0x${/CapEff:\s*([0-9a-f]+)/.exec(status ?? '')?.[1] ?? '0'}`);
   const SYS_ADMIN = 21n;
 
   it("runs a plain actor with Docker's default capabilities (no CAP_SYS_ADMIN)", async () => {
