@@ -31,6 +31,7 @@ export const concurrency: Scenario = {
           image: FAULT_IMAGE,
           name: 'counter',
           stateless: false,
+          token: true, // it stores its count through the API (the service's default is no token)
           defaultEnvironment: {
             COUNT_STATE: '1',
             MARK_FILE: '/faults/marks.txt',

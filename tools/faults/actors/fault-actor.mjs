@@ -10,7 +10,8 @@
 //   FOREVER=1          then never exit
 //   EXIT=n             exit code (default 0)
 import { appendFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 
 const env = process.env;
@@ -60,8 +61,10 @@ async function countState() {
     disorder: (state.disorder ?? 0) + (seq === expected ? 0 : 1),
     last: { ...last, [client]: seq },
   };
-  // node:http rather than fetch: it loads faster, and every execution pays for the load.
+  // node:http(s) rather than fetch: it loads faster, and every execution pays for the load. The API server is
+  // https://localhost behind the emulator's gateway, or the emulator's own http URL without it.
   const body = JSON.stringify(next);
+  const request = env._abaco_api_server.startsWith('https:') ? httpsRequest : httpRequest;
   const status = await new Promise((resolve, reject) => {
     const req = request(`${env._abaco_api_server}/actors/v2/${env._abaco_actor_id}/state`, {
       method: 'POST',

@@ -36,6 +36,9 @@ export async function recover(ctx: PoolContext): Promise<RecoveryReport> {
         (e): e is NonNullable<typeof e> => e !== null && e.status === 'SUBMITTED' && e.startTime !== null,
       );
     for (const execution of [...store.executionsLeftRunning(), ...started]) {
+      // The service's execution display has no status message: the reason goes to the execution's log too, where
+      // `logs` and the dashboard show it.
+      store.appendLog(execution.id, `\n[actorkit] ${INTERRUPTED_MESSAGE}\n`);
       store.finish(execution.id, {
         status: 'ERROR',
         statusMessage: INTERRUPTED_MESSAGE,
