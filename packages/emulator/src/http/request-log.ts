@@ -12,7 +12,8 @@ export function requestIdOf(req: Request): string {
 
 /** Hides nonce ids and tokens that travel in URLs. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]x-nonce=)[^&]*/gi, '$1***');
+  // a nonce's id is the credential itself: masked in the query (`?x-nonce=`) and in the nonce routes' paths
+  return url.replace(/([?&]x-nonce=)[^&]*/gi, '$1***').replace(/(\/nonces\/)[^/?#]+/gi, '$1***');
 }
 
 /** Gives each request an id and logs one structured line when its response is sent. */
